@@ -1,0 +1,52 @@
+import type { FrameworkData } from "../framework.ts";
+import { INDICATOR_NAMES, PASS_LEVELS, PASS_MARK, TOOLS_EIT_IN_PARTS } from "./common.ts";
+
+export const y2568: FrameworkData = {
+  year: 2568,
+  tools: TOOLS_EIT_IN_PARTS,
+  indicators: [
+    { no: 1, nameTh: INDICATOR_NAMES[1], tool: "IIT", items: ["i1", "i2", "i3"] },
+    { no: 2, nameTh: INDICATOR_NAMES[2], tool: "IIT", items: ["i4", "i5", "i6"] },
+    { no: 3, nameTh: INDICATOR_NAMES[3], tool: "IIT", items: ["i7", "i8", "i9"] },
+    { no: 4, nameTh: INDICATOR_NAMES[4], tool: "IIT", items: ["i10", "i11", "i12"] },
+    { no: 5, nameTh: INDICATOR_NAMES[5], tool: "IIT", items: ["i13", "i14", "i15"] },
+    { no: 6, nameTh: INDICATOR_NAMES[6], tool: "EIT", items: ["e1", "e2", "e3"] },
+    { no: 7, nameTh: INDICATOR_NAMES[7], tool: "EIT", items: ["e4", "e5", "e6"] },
+    { no: 8, nameTh: INDICATOR_NAMES[8], tool: "EIT", items: ["e7", "e8", "e9"] },
+    { no: 9, nameTh: INDICATOR_NAMES[9], tool: "OIT" },
+    { no: 10, nameTh: INDICATOR_NAMES[10], tool: "OIT" },
+  ],
+  items: [
+    { code: "O1", titleTh: "โครงสร้างและอำนาจหน้าที่", concept: "org-structure" },
+    { code: "O3", titleTh: "ข้อมูลการติดต่อ", concept: "contact-info" },
+    { code: "O4", titleTh: "ข่าวประชาสัมพันธ์", concept: "news" },
+    { code: "O8", titleTh: "คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่", concept: "work-manual" },
+    { code: "O9", titleTh: "คู่มือหรือแนวทางการขอรับบริการ", concept: "service-manual" },
+    { code: "O10", titleTh: "E-Service", concept: "e-service" },
+    { code: "O11", titleTh: "ข้อมูลสถิติการให้บริการ", concept: "service-statistics" },
+    { code: "O12", titleTh: "รายการจัดซื้อจัดจ้างและความก้าวหน้า", concept: "procurement-progress" },
+    { code: "O13", titleTh: "รายงานผลการจัดซื้อจัดจ้างประจำปี", concept: "procurement-annual-report" },
+    { code: "O14", titleTh: "แผนการบริหารและพัฒนาทรัพยากรบุคคล", concept: "hr-policy-plan" },
+    { code: "O15", titleTh: "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี", concept: "hr-annual-report" },
+    { code: "O16", titleTh: "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", concept: "ethics" },
+    { code: "O17", titleTh: "แนวปฏิบัติการจัดการเรื่องร้องเรียน", concept: "complaint-guideline" },
+    { code: "O18", titleTh: "ช่องทางแจ้งเรื่องร้องเรียน", concept: "complaint-channel" },
+    { code: "O19", titleTh: "ข้อมูลสถิติเรื่องร้องเรียนประจำปี", concept: "complaint-statistics" },
+    { code: "O20", titleTh: "การเปิดโอกาสให้เกิดการมีส่วนร่วม", concept: "public-participation" },
+    { code: "O21", titleTh: "ประกาศเจตนารมณ์ No Gift Policy", concept: "no-gift-policy" },
+    { code: "O22", titleTh: "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา", concept: "gift-receipt-report" },
+    { code: "O23", titleTh: "การประเมินความเสี่ยงการให้หรือรับสินบน", concept: "bribery-risk-assessment" },
+    { code: "O24", titleTh: "รายงานผลการจัดการความเสี่ยงการทุจริตประจำปี", concept: "corruption-risk-management" },
+    { code: "O25", titleTh: "แผนปฏิบัติการป้องกันการทุจริต", concept: "anti-corruption-plan" },
+    {
+      code: "O26",
+      titleTh: "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต",
+      concept: "anti-corruption-annual-report",
+    },
+  ],
+  itemRanges: [{ prefix: "O", from: 1, to: 26, tool: "OIT" }],
+  levels: PASS_LEVELS,
+  passMark: PASS_MARK,
+  source:
+    "ITEMS.md (OIT 2568, partial): titles for O1, O3, O4, O8–O26 only; O2 and O5–O7, OIT sub-indicators and the codes of the measures items are not confirmed; IIT/EIT laid out as 2566, item titles unknown.",
+};

@@ -1,0 +1,53 @@
+import { Kysely, PostgresDialect } from "kysely";
+import type { Database } from "./schema.ts";
+
+export interface DbConfig {
+  /** PostgreSQL connection string; without it the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; omitted means in memory (tests). */
+  dataDir?: string;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: "pg" | "pglite";
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+// Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the server's time zone);
+// bigint counts fit in a JS number for anything this app counts.
+const keepText = (v: string) => v;
+const toNumber = (v: string) => Number(v);
+
+export async function createDb(config: DbConfig): Promise<DbHandle> {
+  if (config.databaseUrl) {
+    const pg = await import("pg");
+    const Pool = pg.default?.Pool ?? pg.Pool;
+    const pool = new Pool({
+      connectionString: config.databaseUrl,
+      max: config.maxConnections ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format: "text" | "binary") => {
+          if (oid === DATE_OID) return keepText;
+          if (oid === INT8_OID) return toNumber;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "pg", close: () => db.destroy() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGliteDialect } = await import("kysely-pglite-dialect");
+  const pglite = new PGlite(config.dataDir, {
+    parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: "pglite", close: () => db.destroy() };
+}

@@ -1,0 +1,153 @@
+import type { ColumnType, Generated } from "kysely";
+
+// Table row types. They stay in db/: the rest of the code speaks in domain types (core/).
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** NUMERIC(5,2): pg returns a string; writes take the exact decimal string. */
+type Numeric = ColumnType<string, string, string>;
+type NullableNumeric = ColumnType<string | null, string | null | undefined, string | null>;
+/** jsonb: written as a JSON string (pg would turn a JS array into a Postgres array). */
+type Json<T> = ColumnType<T, string | undefined, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
+
+export type ScoreSourceColumn = "imported" | "entered" | "computed";
+export type ScoreKindColumn = "item" | "sub" | "indicator" | "part" | "tool";
+export type RoleColumn = "admin" | "editor" | "viewer";
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  code: string;
+  name_th: string;
+  agency_type: string;
+  province: string;
+  district: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FiscalYearsTable {
+  year: number;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  /** The agency's type and province in that year: ranks are taken within them. */
+  agency_type: string;
+  province: string;
+  total: NullableNumeric;
+  total_source: ScoreSourceColumn | null;
+  total_computed: NullableNumeric;
+  /** The official level: the reported one, else the one computed from the official scores. */
+  level: string | null;
+  level_reported: string | null;
+  reported_rank: number | null;
+  mismatches: Json<{ kind: string; code: string; reported: string; computed: string }[]>;
+  updated_at: Timestamp;
+}
+
+export interface ScoresTable {
+  assessment_id: number;
+  agency_id: number;
+  kind: ScoreKindColumn;
+  code: string;
+  value: Numeric;
+  source: ScoreSourceColumn;
+  computed: NullableNumeric;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  agency_id: number;
+  line_user_id: string;
+  display_name: string | null;
+  role: RoleColumn;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export type MeasureStatusColumn = "not_started" | "in_progress" | "done" | "cancelled";
+export type FollowUpColumn = "monthly" | "quarterly" | "six_monthly" | "yearly" | "none";
+
+export interface MeasuresTable {
+  id: Generated<number>;
+  agency_id: number;
+  fiscal_year: number;
+  seq: number;
+  title: string;
+  indicators: ColumnType<number[], number[] | undefined, number[]>;
+  items: ColumnType<string[], string[] | undefined, string[]>;
+  method: Generated<string>;
+  responsible_unit: Generated<string>;
+  period_text: string | null;
+  period_start: ColumnType<string | null, string | null | undefined, string | null>;
+  period_end: ColumnType<string | null, string | null | undefined, string | null>;
+  follow_up: Generated<FollowUpColumn>;
+  status: Generated<MeasureStatusColumn>;
+  progress: Generated<number>;
+  result_summary: Generated<string>;
+  outcome: Generated<string>;
+  suggestions: Generated<string>;
+  evidence_links: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeasureStepsTable {
+  id: Generated<number>;
+  measure_id: number;
+  agency_id: number;
+  seq: number;
+  title: string;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  responsible_unit: string | null;
+  status: Generated<MeasureStatusColumn>;
+  progress: Generated<number>;
+  note: Generated<string>;
+  evidence_url: string | null;
+  done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeasureOwnersTable {
+  measure_id: number;
+  member_id: number;
+  agency_id: number;
+}
+
+export interface StepOwnersTable {
+  step_id: number;
+  member_id: number;
+  agency_id: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  agency_id: number | null;
+  /** Member id when a member acted; null for the CLI, imports and jobs (see actor). */
+  member_id: number | null;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: NullableJson;
+  after: NullableJson;
+  at: Timestamp;
+}
+
+export interface Database {
+  agencies: AgenciesTable;
+  fiscal_years: FiscalYearsTable;
+  assessments: AssessmentsTable;
+  scores: ScoresTable;
+  members: MembersTable;
+  measures: MeasuresTable;
+  measure_steps: MeasureStepsTable;
+  measure_owners: MeasureOwnersTable;
+  step_owners: StepOwnersTable;
+  audit_log: AuditLogTable;
+}
