@@ -146,14 +146,14 @@ export function readHeader(
   }
   for (const u of unknown) {
     const guess = suggestColumn(u.header, ctx);
-    const hint = guess !== undefined && !present.has(guess) ? guess : undefined;
+    const [th, en] =
+      guess === undefined
+        ? ["", ""]
+        : present.has(guess)
+          ? [` (คล้าย ${guess} ซึ่งมีอยู่แล้ว)`, ` (like ${guess}, which is already there)`]
+          : [` — หมายถึง ${guess} หรือไม่?`, ` — did you mean ${guess}?`];
     issues.push(
-      at(
-        header.line,
-        `unknown column '${u.header}'${hint ? ` — did you mean ${hint}?` : ""}`,
-        `ไม่รู้จักคอลัมน์ '${u.header}'${hint ? ` — หมายถึง ${hint} หรือไม่?` : ""}`,
-        u.header,
-      ),
+      at(header.line, `unknown column '${u.header}'${en}`, `ไม่รู้จักคอลัมน์ '${u.header}'${th}`, u.header),
     );
   }
   return { columns, issues };

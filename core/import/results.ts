@@ -81,7 +81,7 @@ const agencySchema = z.object({
     .pipe(
       z
         .string()
-        .min(1, "empty")
+        .min(1, { error: "empty", abort: true })
         .regex(/^[0-9A-Za-z-]{1,20}$/, "format"),
     ),
   agency_name: text,
@@ -225,12 +225,7 @@ function readRow(row: TableLine, columns: readonly Column[], ctx: RowContext): R
       continue;
     }
     const score = readScore(value, column.name, row.line, ctx);
-    if (score === undefined) continue;
-    if (column.kind === "total") scores.total = score;
-    else if (column.kind === "tool") (scores.tools ??= {})[column.code] = score;
-    else if (column.kind === "part") (scores.parts ??= {})[column.code] = score;
-    else if (column.kind === "indicator") (scores.indicators ??= {})[String(column.no)] = score;
-    else if (column.kind === "item") (scores.items ??= {})[column.code] = score;
+    if (score !== undefined) put(scores, column, score);
   }
 
   if (ctx.errors.count > before || !parsed.success || year === undefined) return undefined;
@@ -243,6 +238,19 @@ function readRow(row: TableLine, columns: readonly Column[], ctx: RowContext): R
     district: a.district,
   };
   return { line: row.line, agency, year, scores };
+}
+
+function put(scores: ScoreInput, column: Column, score: Score): void {
+  const group = (key: "tools" | "parts" | "indicators" | "items") => {
+    const values = scores[key] ?? {};
+    scores[key] = values;
+    return values;
+  };
+  if (column.kind === "total") scores.total = score;
+  else if (column.kind === "tool") group("tools")[column.code] = score;
+  else if (column.kind === "part") group("parts")[column.code] = score;
+  else if (column.kind === "indicator") group("indicators")[String(column.no)] = score;
+  else if (column.kind === "item") group("items")[column.code] = score;
 }
 
 function readYear(value: string, line: number, ctx: RowContext): number | undefined {

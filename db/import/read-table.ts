@@ -61,7 +61,9 @@ function readCsv(bytes: Uint8Array): TableRead {
 async function readXlsx(bytes: Uint8Array): Promise<TableRead> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    // exceljs declares its own global `Buffer` that clashes with Node's; the runtime takes a Node Buffer.
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return fail(`อ่านไฟล์ Excel ไม่ได้ (${reason})`, `Cannot read the Excel file: ${reason}`);

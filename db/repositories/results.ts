@@ -84,6 +84,8 @@ export async function applyResults(
       const agencyId = agencyIds.get(record.agency.code)!;
       const key = `${agencyId}:${record.year}`;
       const before = existing.get(key);
+      // A row with no figures only registers the agency.
+      if (!before && isEmpty(record.scores)) continue;
       const input = mergeInput(before, record.scores);
       const assessment = scoreAssessment(framework, input);
       summary.mismatches += assessment.mismatches.length;
@@ -493,6 +495,16 @@ function changedOnly(a: Reported, b: Reported): Reported {
   const out: Reported = {};
   for (const [k, v] of Object.entries(a)) if (b[k] !== v) out[k] = v;
   return out;
+}
+
+function isEmpty(input: ScoreInput): boolean {
+  const maps = Object.values(INPUT_KEYS).map((k) => input[k] as Record<string, Score> | undefined);
+  return (
+    maps.every((m) => !m || Object.keys(m).length === 0) &&
+    input.total === undefined &&
+    input.level === undefined &&
+    input.rank === undefined
+  );
 }
 
 function split(key: string): [string, string] {

@@ -1,0 +1,124 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { formatIssue } from "../../core/import/results.ts";
+import { parseYear } from "../../core/thai/year.ts";
+import { createDb } from "../../db/client.ts";
+import { loadDemoData } from "../../db/demo/load.ts";
+import { importResultsFile } from "../../db/import/import-results.ts";
+import { migrate } from "../../db/migrate.ts";
+import { dbConfigOf, parseConfig } from "../config.ts";
+import { runScore, UsageError } from "./score-command.ts";
+import { runShow } from "./show-command.ts";
+
+const USAGE = `ใช้: npm run ita -- <คำสั่ง>
+  migrate                          สร้าง/ปรับตารางฐานข้อมูล
+  import FILE.csv|FILE.xlsx        นำเข้าผลการประเมิน (ทั้งไฟล์หรือไม่นำเข้าเลย)
+  score --year 2567 < input.json   คำนวณคะแนนจาก JSON (ไม่ใช้ฐานข้อมูล)
+  show --agency CODE [--year 2567] แสดงผลของหน่วยงาน
+  demo                             ใส่ข้อมูลตัวอย่างลงฐานข้อมูลที่ว่าง`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function yearOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const y = parseYear(value);
+  if (!y) throw new UsageError(`ปีไม่ถูกต้อง: ${value} (ใช้ 2567, ๒๕๖๗ หรือ 67)`);
+  return y.be;
+}
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof createDb>>["db"]) => Promise<T>): Promise<T> {
+  const config = parseConfig(process.env);
+  if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
+  const handle = await createDb(dbConfigOf(config));
+  try {
+    await migrate(handle.db);
+    return await fn(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { year: { type: "string" }, agency: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case "migrate":
+      return withDb(async () => {
+        console.log("ฐานข้อมูลพร้อมใช้งาน (migrations applied)");
+        return 0;
+      });
+    case "score": {
+      const year = yearOption(values.year);
+      if (!year) throw new UsageError("ต้องระบุ --year เช่น --year 2567");
+      console.log(JSON.stringify(runScore(year, await readStdin()), null, 2));
+      return 0;
+    }
+    case "import": {
+      const file = rest[0];
+      if (!file) throw new UsageError("ต้องระบุไฟล์ เช่น npm run ita -- import results.csv");
+      const bytes = new Uint8Array(await readFile(file));
+      return withDb(async (db) => {
+        const outcome = await importResultsFile(db, bytes, basename(file), {
+          label: `cli:import:${basename(file)}`,
+        });
+        if (!outcome.ok) {
+          console.error("นำเข้าไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก (nothing was written):");
+          for (const e of outcome.errors) console.error(`  ${formatIssue(e)}`);
+          return 1;
+        }
+        for (const n of outcome.notes) console.log(`หมายเหตุ: ${formatIssue(n)}`);
+        const s = outcome.summary;
+        const changed = s.agenciesCreated + s.agenciesUpdated + s.assessmentsCreated + s.assessmentsChanged;
+        console.log(
+          changed === 0
+            ? `อ่าน ${outcome.rows} แถว ไม่มีการเปลี่ยนแปลง (no changes)`
+            : `อ่าน ${outcome.rows} แถว: หน่วยงานใหม่ ${s.agenciesCreated}, แก้ไข ${s.agenciesUpdated}; ผลการประเมินใหม่ ${s.assessmentsCreated}, แก้ไข ${s.assessmentsChanged}, ไม่เปลี่ยน ${s.assessmentsUnchanged}; คะแนนที่บันทึก ${s.scoresWritten}; ค่าที่รายงานไม่ตรงกับที่คำนวณ ${s.mismatches}`,
+        );
+        return 0;
+      });
+    }
+    case "show": {
+      if (!values.agency) throw new UsageError("ต้องระบุ --agency รหัสหน่วยงาน");
+      const year = yearOption(values.year);
+      return withDb(async (db) => {
+        console.log(await runShow(db, values.agency!, year));
+        return 0;
+      });
+    }
+    case "demo":
+      return withDb(async (db) => {
+        const outcome = await loadDemoData(db);
+        console.log(
+          outcome.loaded ? `ใส่ข้อมูลตัวอย่าง ${outcome.agencies} หน่วยงาน` : "ฐานข้อมูลมีข้อมูลอยู่แล้ว ไม่ได้ใส่ข้อมูลตัวอย่าง",
+        );
+        return 0;
+      });
+    default:
+      throw new UsageError(`ไม่รู้จักคำสั่ง ${command}\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { ScoreInput } from "../../core/ita/assessment.ts";
+import { FRAMEWORK_YEARS, frameworkFor } from "../../core/ita/frameworks/index.ts";
+import { formatScore, parseScore, type Score } from "../../core/ita/score.ts";
+import { scoreAssessment } from "../../core/ita/scoring.ts";
+import { toArabicDigits } from "../../core/thai/digits.ts";
+
+const scoreValue = z.union([z.string(), z.number()]).transform((v, ctx): Score => {
+  // A JSON number is read through its shortest decimal text (94.15 -> "94.15"), never as a float.
+  const parsed = parseScore(toArabicDigits(String(v)));
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: `ไม่ใช่คะแนน 0–100: ${v} (not a score 0–100)` });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+const scoreMap = z.record(z.string(), scoreValue).optional();
+
+export const scoreRequestSchema = z
+  .object({
+    items: scoreMap,
+    subIndicators: scoreMap,
+    indicators: scoreMap,
+    parts: scoreMap,
+    tools: scoreMap,
+    total: scoreValue.optional(),
+    level: z.string().optional(),
+  })
+  .strict();
+
+export interface ScoreOutput {
+  year: number;
+  indicators: Record<string, string>;
+  tools: Record<string, string>;
+  total: string | null;
+  level: string | null;
+  mismatches: { kind: string; code: string; reported: string; computed: string }[];
+}
+
+export class UsageError extends Error {}
+
+/** `ita score --year YYYY`: a JSON object of known scores in, every level out as two-decimal strings. */
+export function runScore(year: number, json: string): ScoreOutput {
+  const framework = frameworkFor(year);
+  if (!framework) throw new UsageError(`ไม่มีกรอบการประเมินปี ${year} — มีปี ${FRAMEWORK_YEARS.join(", ")}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    throw new UsageError(`อ่าน JSON ไม่ได้ (invalid JSON): ${(e as Error).message}`);
+  }
+  const parsed = scoreRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new UsageError(`ข้อมูลไม่ถูกต้อง (invalid input):\n${lines.join("\n")}`);
+  }
+  const input = parsed.data as ScoreInput;
+  const a = scoreAssessment(framework, input);
+  const pick = (kind: string) =>
+    Object.fromEntries(a.nodes.filter((n) => n.kind === kind).map((n) => [n.code, formatScore(n.value)]));
+  return {
+    year,
+    indicators: pick("indicator"),
+    tools: pick("tool"),
+    total: a.total ? formatScore(a.total.value) : null,
+    level: a.level ?? null,
+    mismatches: a.mismatches,
+  };
+}
