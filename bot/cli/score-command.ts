@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ScoreInput } from "../../core/ita/assessment.ts";
+import { canonicalItemCode, type Framework } from "../../core/ita/catalog.ts";
 import { FRAMEWORK_YEARS, frameworkFor } from "../../core/ita/frameworks/index.ts";
 import { formatScore, parseScore, type Score } from "../../core/ita/score.ts";
 import { scoreAssessment } from "../../core/ita/scoring.ts";
@@ -54,7 +55,7 @@ export function runScore(year: number, json: string): ScoreOutput {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new UsageError(`ข้อมูลไม่ถูกต้อง (invalid input):\n${lines.join("\n")}`);
   }
-  const input = parsed.data as ScoreInput;
+  const input = knownCodes(framework, parsed.data as ScoreInput);
   const a = scoreAssessment(framework, input);
   const pick = (kind: string) =>
     Object.fromEntries(a.nodes.filter((n) => n.kind === kind).map((n) => [n.code, formatScore(n.value)]));
@@ -66,4 +67,46 @@ export function runScore(year: number, json: string): ScoreOutput {
     level: a.level ?? null,
     mismatches: a.mismatches,
   };
+}
+
+/** Canonical codes of the year, or a UsageError naming every code the year does not have. */
+function knownCodes(framework: Framework, input: ScoreInput): ScoreInput {
+  const unknown: string[] = [];
+  const subCodes = new Set(framework.indicators.flatMap((i) => (i.subIndicators ?? []).map((s) => s.code)));
+  const keep = (
+    group: Record<string, Score> | undefined,
+    name: string,
+    canonical: (code: string) => string | undefined,
+  ): Record<string, Score> | undefined => {
+    if (!group) return undefined;
+    const out: Record<string, Score> = {};
+    for (const [code, value] of Object.entries(group)) {
+      const c = canonical(code);
+      if (c === undefined) unknown.push(`${name}.${code}`);
+      else out[c] = value;
+    }
+    return out;
+  };
+  const out: ScoreInput = { ...input };
+  const items = keep(input.items, "items", (c) => {
+    const code = canonicalItemCode(c);
+    return code && framework.item(code) ? code : undefined;
+  });
+  const subIndicators = keep(input.subIndicators, "subIndicators", (c) => (subCodes.has(c) ? c : undefined));
+  const indicators = keep(input.indicators, "indicators", (c) =>
+    framework.indicator(Number(toArabicDigits(c))) ? String(Number(toArabicDigits(c))) : undefined,
+  );
+  const parts = keep(input.parts, "parts", (c) => framework.partCodes.find((p) => p === c.toUpperCase()));
+  const tools = keep(input.tools, "tools", (c) => framework.tool(c.toUpperCase())?.code);
+  if (unknown.length) {
+    throw new UsageError(
+      `ไม่มีรหัสเหล่านี้ในกรอบการประเมินปี ${framework.year} (unknown for ${framework.year}): ${unknown.join(", ")}`,
+    );
+  }
+  if (items) out.items = items;
+  if (subIndicators) out.subIndicators = subIndicators;
+  if (indicators) out.indicators = indicators;
+  if (parts) out.parts = parts;
+  if (tools) out.tools = tools;
+  return out;
 }

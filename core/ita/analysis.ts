@@ -35,7 +35,7 @@ export function strengthsAndWeaknesses(
   threshold = DEFAULT_THRESHOLD,
 ): StrengthsAndWeaknesses {
   const sorted = indicatorScores(framework, assessment).sort((a, b) => b.value - a.value || a.no - b.no);
-  const cut = threshold * 100;
+  const cut = Math.round(threshold * 100);
   return {
     threshold,
     strengths: sorted.filter((s) => s.value >= cut),

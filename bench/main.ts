@@ -1,0 +1,16 @@
+import { parseArgs } from "node:util";
+import { runScaleBench } from "./scale.ts";
+
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  scale: runScaleBench,
+};
+
+const [name = "", ...rest] = process.argv.slice(2);
+const bench = BENCHES[name];
+if (!bench) {
+  console.error(`ใช้: npm run bench -- <${Object.keys(BENCHES).join("|")}> [options]`);
+  process.exit(2);
+}
+parseArgs({ args: [], strict: false });
+await bench(rest);
+process.exit(0);

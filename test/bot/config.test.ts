@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, dbConfigOf, parseConfig } from "../../bot/config.ts";
+
+const PG_URL = "postgres://prongsai:secret@localhost:5432/prongsai";
+
+function configErrorOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return e as ConfigError;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe("parseConfig", () => {
+  it("defaults to port 3000, ./data and demo data on an embedded database", () => {
+    const c = parseConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.DATA_DIR).toBe("./data");
+    expect(c.NODE_ENV).toBe("development");
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.demoData).toBe(true);
+  });
+
+  it("turns demo data off by default when DATABASE_URL is set", () => {
+    const c = parseConfig({ DATABASE_URL: PG_URL });
+    expect(c.DATABASE_URL).toBe(PG_URL);
+    expect(c.demoData).toBe(false);
+  });
+
+  it("accepts the postgresql:// scheme too", () => {
+    expect(parseConfig({ DATABASE_URL: "postgresql://localhost/prongsai" }).demoData).toBe(false);
+  });
+
+  it("lets DEMO_DATA override the default either way", () => {
+    expect(parseConfig({ DATABASE_URL: PG_URL, DEMO_DATA: "on" }).demoData).toBe(true);
+    expect(parseConfig({ DEMO_DATA: "off" }).demoData).toBe(false);
+    expect(parseConfig({ DEMO_DATA: "on" }).demoData).toBe(true);
+    expect(parseConfig({ DATABASE_URL: PG_URL, DEMO_DATA: "off" }).demoData).toBe(false);
+  });
+
+  it("reads PORT, DATA_DIR and NODE_ENV when given", () => {
+    const c = parseConfig({ PORT: "8080", DATA_DIR: "/var/lib/prongsai", NODE_ENV: "production" });
+    expect(c.PORT).toBe(8080);
+    expect(c.DATA_DIR).toBe("/var/lib/prongsai");
+    expect(c.NODE_ENV).toBe("production");
+  });
+
+  it("treats empty strings as unset", () => {
+    const c = parseConfig({ PORT: "", DATA_DIR: "", DATABASE_URL: "", DEMO_DATA: "", NODE_ENV: "" });
+    expect(c.PORT).toBe(3000);
+    expect(c.DATA_DIR).toBe("./data");
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.NODE_ENV).toBe("development");
+    expect(c.demoData).toBe(true);
+  });
+
+  it("ignores unrelated environment variables", () => {
+    const c = parseConfig({ PATH: "/usr/bin", HOME: "/root", PORT: "4000" });
+    expect(c.PORT).toBe(4000);
+    expect(c).not.toHaveProperty("PATH");
+  });
+
+  it.each(["abc", "0", "65536", "3000.5", "-1"])("rejects PORT=%j with a message naming PORT", (port) => {
+    const e = configErrorOf({ PORT: port });
+    expect(e.message).toContain("PORT");
+  });
+
+  it.each(["mysql://localhost/prongsai", "http://localhost:5432/prongsai", "not a url"])(
+    "rejects DATABASE_URL=%j with a message naming DATABASE_URL",
+    (url) => {
+      const e = configErrorOf({ DATABASE_URL: url });
+      expect(e.message).toContain("DATABASE_URL");
+      expect(e.message).not.toContain("PORT");
+    },
+  );
+
+  it("rejects a DEMO_DATA other than on/off and names it", () => {
+    expect(configErrorOf({ DEMO_DATA: "yes" }).message).toContain("DEMO_DATA");
+  });
+
+  it("names every bad variable at once", () => {
+    const e = configErrorOf({ PORT: "x", DATABASE_URL: "mysql://h/db" });
+    expect(e.message).toContain("PORT");
+    expect(e.message).toContain("DATABASE_URL");
+  });
+});
+
+describe("dbConfigOf", () => {
+  it("uses PGlite under DATA_DIR without DATABASE_URL, and only the URL with it", () => {
+    expect(dbConfigOf(parseConfig({ DATA_DIR: "/srv/data" }))).toEqual({ dataDir: "/srv/data/pglite" });
+    expect(dbConfigOf(parseConfig({ DATABASE_URL: PG_URL, DATA_DIR: "/srv/data" }))).toEqual({
+      databaseUrl: PG_URL,
+    });
+  });
+});
