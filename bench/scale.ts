@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -91,8 +91,11 @@ async function measure(
     let rows = 0;
     for (const f of files) {
       const bytes = new Uint8Array(await readFile(f.path));
-      const { ms, value } = await timeIt(() => importResultsFile(db, bytes, `${f.year}.csv`, { label: "bench" }));
-      if (!value.ok) throw new Error(`bench file ${f.year} refused: ${JSON.stringify(value.errors.slice(0, 3))}`);
+      const { ms, value } = await timeIt(() =>
+        importResultsFile(db, bytes, `${f.year}.csv`, { label: "bench" }),
+      );
+      if (!value.ok)
+        throw new Error(`bench file ${f.year} refused: ${JSON.stringify(value.errors.slice(0, 3))}`);
       importMs += ms;
       rows += value.rows;
       process.stdout.write(`  ${kind}: ${f.year} imported in ${fmt(ms)}\n`);
@@ -108,7 +111,9 @@ async function measure(
     const provincialRuns: number[] = [];
     for (let i = 0; i < 20; i++) {
       nationalRuns.push((await timeIt(() => rankTable(db, year, type, { limit: 100 }))).ms);
-      provincialRuns.push((await timeIt(() => rankTable(db, year, type, { province: "เลย", limit: 100 }))).ms);
+      provincialRuns.push(
+        (await timeIt(() => rankTable(db, year, type, { province: "เลย", limit: 100 }))).ms,
+      );
     }
     const ids: number[] = [];
     for (const code of codes.slice(0, lookups)) ids.push((await findAgencyByCode(db, code))!.id);
@@ -146,8 +151,13 @@ export async function runScaleBench(args: string[]): Promise<void> {
   });
   const count = Number(values.agencies);
   const years = FRAMEWORK_YEARS.slice(-Number(values.years));
-  const dbs = (values.db ?? (process.env.DATABASE_URL ? "pglite,pg" : "pglite")).split(",") as ("pglite" | "pg")[];
-  console.log(`scale: ${count} agencies × ${years.length} fiscal years (${years.join(", ")}), databases: ${dbs.join(", ")}`);
+  const dbs = (values.db ?? (process.env.DATABASE_URL ? "pglite,pg" : "pglite")).split(",") as (
+    | "pglite"
+    | "pg"
+  )[];
+  console.log(
+    `scale: ${count} agencies × ${years.length} fiscal years (${years.join(", ")}), databases: ${dbs.join(", ")}`,
+  );
 
   const dir = await mkdtemp(join(tmpdir(), "prongsai-scale-"));
   try {
@@ -163,7 +173,9 @@ export async function runScaleBench(args: string[]): Promise<void> {
         files.push({ year, path });
       }
     });
-    console.log(`generated ${files.length} CSV files, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${fmt(gen.ms)}`);
+    console.log(
+      `generated ${files.length} CSV files, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${fmt(gen.ms)}`,
+    );
     const lookups = Math.min(Number(values.lookups), count);
     const step = Math.max(1, Math.floor(count / lookups));
     const codes = agencies.filter((_, i) => i % step === 0).map((a) => a.code);
@@ -171,7 +183,9 @@ export async function runScaleBench(args: string[]): Promise<void> {
     const results: Figures[] = [];
     for (const kind of dbs) results.push(await measure(kind, files, codes, lookups));
 
-    console.log("\n| database | import (all years) | rows | score rows | national rank top 100 | provincial rank | one agency look-up median | p95 |");
+    console.log(
+      "\n| database | import (all years) | rows | score rows | national rank top 100 | provincial rank | one agency look-up median | p95 |",
+    );
     console.log("|---|---|---|---|---|---|---|---|");
     for (const r of results) {
       console.log(

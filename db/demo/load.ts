@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
-import { FRAMEWORK_YEARS } from "../../core/ita/frameworks/index.ts";
 import { formatIssue } from "../../core/import/results.ts";
+import { FRAMEWORK_YEARS } from "../../core/ita/frameworks/index.ts";
 import { importResultsFile } from "../import/import-results.ts";
 import { applyResults } from "../repositories/results.ts";
 import type { Database } from "../schema.ts";

@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { AgencyRecord } from "../../core/import/results.ts";
 import type { Assessment, ScoreInput } from "../../core/ita/assessment.ts";
 import { frameworkFor } from "../../core/ita/frameworks/index.ts";
 import { formatScore, parseScore, type Score } from "../../core/ita/score.ts";
 import { scoreAssessment } from "../../core/ita/scoring.ts";
-import type { AgencyRecord } from "../../core/import/results.ts";
 import type { Database, ScoreKindColumn, ScoreSourceColumn } from "../schema.ts";
 import type { Actor } from "../scope.ts";
 import { type AuditEntry, writeAudit } from "./audit.ts";

@@ -1,4 +1,4 @@
-import { type DbHandle, createDb } from "../../db/client.ts";
+import { createDb, type DbHandle } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
 
 export type Dialect = "pglite" | "pg";

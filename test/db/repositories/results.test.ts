@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatScore, parseScore, type Score } from "../../../core/ita/score.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { loadAssessment, rankTable } from "../../../db/repositories/assessments.ts";
 import { applyResults, type ResultsRecord } from "../../../db/repositories/results.ts";
 import { systemScope } from "../../../db/scope.ts";
-import { formatScore, parseScore, type Score } from "../../../core/ita/score.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
 const s = (text: string): Score => {
