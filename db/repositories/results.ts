@@ -49,6 +49,7 @@ interface ExistingAssessment {
 
 const CHUNK = 2000;
 const SCORE_CHUNK = 20000;
+const BATCH = 1000;
 
 /**
  * Writes ITA results for many agency-years in one transaction: agencies are created or
@@ -76,51 +77,58 @@ export async function applyResults(
     const agencyIds = await upsertAgencies(trx, records, summary, audit);
     const existing = await loadExisting(trx, records, agencyIds);
 
-    const assessmentRows: AssessmentRow[] = [];
-    const pendingScores: { key: string; agencyId: number; rows: ScoreRow[] }[] = [];
-    for (const record of records) {
-      const framework = frameworkFor(record.year);
-      if (!framework) throw new Error(`no ITA framework for ${record.year}`);
-      const agencyId = agencyIds.get(record.agency.code)!;
-      const key = `${agencyId}:${record.year}`;
-      const before = existing.get(key);
-      // A row with no figures only registers the agency.
-      if (!before && isEmpty(record.scores)) continue;
-      const input = mergeInput(before, record.scores);
-      const assessment = scoreAssessment(framework, input);
-      summary.mismatches += assessment.mismatches.length;
-      const row = toAssessmentRow(agencyId, record, assessment, input, source, before);
-      const scoreRows = toScoreRows(assessment, source, before);
-      const changedScores = scoreRows.filter((r) => differs(before?.scores.get(`${r.kind}:${r.code}`), r));
-      const assessmentChanged = !before || assessmentDiffers(before, row);
-      if (!assessmentChanged && changedScores.length === 0) {
-        summary.assessmentsUnchanged++;
-        continue;
+    // Records go in batches: while one batch's scores are being written, the next is computed.
+    let writing: Promise<void> = Promise.resolve();
+    for (let start = 0; start < records.length; start += BATCH) {
+      const assessmentRows: AssessmentRow[] = [];
+      const pendingScores: { key: string; agencyId: number; rows: ScoreRow[] }[] = [];
+      for (const record of records.slice(start, start + BATCH)) {
+        const framework = frameworkFor(record.year);
+        if (!framework) throw new Error(`no ITA framework for ${record.year}`);
+        const agencyId = agencyIds.get(record.agency.code)!;
+        const key = `${agencyId}:${record.year}`;
+        const before = existing.get(key);
+        // A row with no figures only registers the agency.
+        if (!before && isEmpty(record.scores)) continue;
+        const input = mergeInput(before, record.scores);
+        const assessment = scoreAssessment(framework, input);
+        summary.mismatches += assessment.mismatches.length;
+        const row = toAssessmentRow(agencyId, record, assessment, input, source, before);
+        const scoreRows = toScoreRows(assessment, source, before);
+        const changedScores = scoreRows.filter((r) => differs(before?.scores.get(`${r.kind}:${r.code}`), r));
+        const assessmentChanged = !before || assessmentDiffers(before, row);
+        if (!assessmentChanged && changedScores.length === 0) {
+          summary.assessmentsUnchanged++;
+          continue;
+        }
+        if (before) summary.assessmentsChanged++;
+        else summary.assessmentsCreated++;
+        assessmentRows.push(row);
+        pendingScores.push({ key, agencyId, rows: changedScores });
+        const beforeReported = before ? reportedOf(before) : undefined;
+        const afterReported = reportedOfInput(input);
+        audit.push({
+          agencyId,
+          action: before ? "assessment.update" : "assessment.create",
+          entity: "assessment",
+          entityId: `${record.agency.code}/${record.year}`,
+          before: beforeReported && changedOnly(beforeReported, afterReported),
+          after: beforeReported ? changedOnly(afterReported, beforeReported) : afterReported,
+        });
       }
-      if (before) summary.assessmentsChanged++;
-      else summary.assessmentsCreated++;
-      assessmentRows.push(row);
-      pendingScores.push({ key, agencyId, rows: changedScores });
-      const beforeReported = before ? reportedOf(before) : undefined;
-      const afterReported = reportedOfInput(input);
-      audit.push({
-        agencyId,
-        action: before ? "assessment.update" : "assessment.create",
-        entity: "assessment",
-        entityId: `${record.agency.code}/${record.year}`,
-        before: beforeReported && changedOnly(beforeReported, afterReported),
-        after: beforeReported ? changedOnly(afterReported, beforeReported) : afterReported,
-      });
+      await writing;
+      const ids = await upsertAssessments(trx, assessmentRows);
+      const scoreRows: (ScoreRow & { assessmentId: number; agencyId: number })[] = [];
+      for (const p of pendingScores) {
+        const assessmentId = ids.get(p.key)!;
+        for (const r of p.rows) scoreRows.push({ ...r, assessmentId, agencyId: p.agencyId });
+      }
+      summary.scoresWritten += scoreRows.length;
+      writing = upsertScores(trx, scoreRows);
+      // Handled here, rethrown by the await above or below: a failed write aborts the transaction.
+      writing.catch(() => {});
     }
-
-    const ids = await upsertAssessments(trx, assessmentRows);
-    const scoreRows: (ScoreRow & { assessmentId: number; agencyId: number })[] = [];
-    for (const p of pendingScores) {
-      const assessmentId = ids.get(p.key)!;
-      for (const r of p.rows) scoreRows.push({ ...r, assessmentId, agencyId: p.agencyId });
-    }
-    await upsertScores(trx, scoreRows);
-    summary.scoresWritten = scoreRows.length;
+    await writing;
     await writeAudit(trx, actor, audit);
     return summary;
   });
