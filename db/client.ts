@@ -44,7 +44,8 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGliteDialect } = await import("kysely-pglite-dialect");
-  const pglite = new PGlite(config.dataDir, {
+  const pglite = new PGlite({
+    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
     parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
   });
   await pglite.waitReady;

@@ -44,6 +44,17 @@ export async function runShow(db: Kysely<Database>, code: string, year?: number)
     lines.push(
       `${{ tool: "เครื่องมือ", part: "ส่วนของ EIT", indicator: "ตัวชี้วัด", sub: "ตัวชี้วัดย่อย", item: "ข้อคำถาม" }[kind]}:`,
     );
+    if (kind === "item") {
+      for (let i = 0; i < nodes.length; i += 8) {
+        lines.push(
+          `  ${nodes
+            .slice(i, i + 8)
+            .map((n) => `${n.code} ${formatScore(n.value)}`)
+            .join(" · ")}`,
+        );
+      }
+      continue;
+    }
     for (const n of nodes) {
       const name = kind === "indicator" ? ` ${framework.indicator(Number(n.code))?.nameTh ?? ""}` : "";
       lines.push(`  ${n.code}${name}  ${formatScore(n.value)}${mark(n.source)}`);

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runScore, type ScoreOutput, UsageError } from "../../../bot/cli/score-command.ts";
+import { SEED_001_INDICATORS } from "../../fixtures/seeds.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const THAI = /[\u0E00-\u0E7F]/;
@@ -9,20 +10,7 @@ const TWO_DECIMALS = /^\d{1,3}\.\d{2}$/;
 
 const ISSUE_EXAMPLE = '{"tools":{"IIT":"87.46","EIT":"66.29","OIT":"74.80"}}';
 
-const SEED_001 = JSON.stringify({
-  indicators: {
-    1: "86.92",
-    2: "77.35",
-    3: "83.40",
-    4: "77.20",
-    5: "78.47",
-    6: "83.16",
-    7: "65.09",
-    8: "71.59",
-    9: "100",
-    10: "100",
-  },
-});
+const SEED_001 = JSON.stringify({ indicators: SEED_001_INDICATORS });
 
 /** Every score string in the output: indicators, tools, total and both sides of each mismatch. */
 function scoreStrings(out: ScoreOutput): string[] {

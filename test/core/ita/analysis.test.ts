@@ -8,16 +8,9 @@ import {
 } from "../../../core/ita/analysis.ts";
 import type { ScoreInput } from "../../../core/ita/assessment.ts";
 import { frameworkFor } from "../../../core/ita/frameworks/index.ts";
-import { parseScore, type Score } from "../../../core/ita/score.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
+import { SEED_000_ITEMS, SEED_001_INDICATORS, s, scores } from "../../fixtures/seeds.ts";
 
-const s = (text: string): Score => {
-  const p = parseScore(text);
-  if (!p.ok) throw new Error(`bad score in test: ${text}`);
-  return p.value;
-};
-const scores = (o: Record<string, string>): Record<string, Score> =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, s(v)]));
 const fw = (year: number) => {
   const f = frameworkFor(year);
   if (!f) throw new Error(`no framework for ${year}`);
@@ -25,26 +18,8 @@ const fw = (year: number) => {
 };
 const assess = (year: number, input: ScoreInput) => scoreAssessment(fw(year), input);
 
-// Seed 001 (2565): the ten indicators as the report lists them.
-const SEED_001_INDICATORS = {
-  1: "86.92",
-  2: "77.35",
-  3: "83.40",
-  4: "77.20",
-  5: "78.47",
-  6: "83.16",
-  7: "65.09",
-  8: "71.59",
-  9: "100",
-  10: "100",
-};
 const seed001 = () => assess(2565, { indicators: scores(SEED_001_INDICATORS) });
 
-// Seed 000 (2567): IIT items i1–i15 and EIT part 1 items e1–e9.
-const SEED_000_ITEMS: Record<string, string> = {};
-for (let n = 1; n <= 15; n++) SEED_000_ITEMS[`i${n}`] = "100";
-for (let n = 1; n <= 9; n++) SEED_000_ITEMS[`e${n}`] = "100";
-Object.assign(SEED_000_ITEMS, { i5: "96.77", i8: "96.67", i12: "0", e3: "99.55", e9: "57.47" });
 const seed000 = () => assess(2567, { items: scores(SEED_000_ITEMS) });
 
 const nos = (list: { no: number }[]) => list.map((x) => x.no);

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Assessment } from "../../../core/ita/assessment.ts";
 import { frameworkFor } from "../../../core/ita/frameworks/index.ts";
-import { formatScore, parseScore, type Score } from "../../../core/ita/score.ts";
+import { formatScore } from "../../../core/ita/score.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
+import { s, scores } from "../../fixtures/seeds.ts";
 
-const s = (text: string): Score => {
-  const p = parseScore(text);
-  if (!p.ok) throw new Error(text);
-  return p.value;
-};
-const scores = (o: Record<string, string>) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, s(v)]));
 const fw = (year: number) => frameworkFor(year)!;
 const value = (a: Assessment, kind: string, code: string) => {
   const n = a.nodes.find((x) => x.kind === kind && x.code === code);

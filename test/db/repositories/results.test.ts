@@ -1,20 +1,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatScore, parseScore, type Score } from "../../../core/ita/score.ts";
+import { formatScore } from "../../../core/ita/score.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { loadAssessment, rankTable } from "../../../db/repositories/assessments.ts";
 import { applyResults, type ResultsRecord } from "../../../db/repositories/results.ts";
 import { systemScope } from "../../../db/scope.ts";
+import { s, scores } from "../../fixtures/seeds.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
-const s = (text: string): Score => {
-  const p = parseScore(text);
-  if (!p.ok) throw new Error(text);
-  return p.value;
-};
-const scores = (o: Record<string, string>) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, s(v)]));
 let seq = 0;
 const agency = (over: Partial<ResultsRecord["agency"]> = {}) => ({
   code: `T${process.pid}${seq++}`,
