@@ -1,12 +1,24 @@
 import { Hono } from "hono";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { type ChatDeps, handleEvent } from "./chat/handle-event.ts";
+import type { Logger } from "./log.ts";
 import { homePage } from "./pages/home.ts";
+import { webhookRoute } from "./webhook/route.ts";
 
 export interface AppDeps {
   /** Per request on Workers, one pool on Node: the entry decides. */
   db: (c: { env: unknown }) => Kysely<Database>;
   production: boolean;
+  log: Logger;
+  /** LINE webhook: channel secrets (current first), the chat's dependencies, and deferral. */
+  webhook?: {
+    channelSecrets: readonly string[];
+    chat: ChatDeps;
+    defer: (c: { env: unknown }, work: Promise<unknown>) => void;
+  };
+  /** Development-only routes (the local chat console), mounted when not in production. */
+  dev?: Hono;
 }
 
 /** The whole HTTP surface; runtime entries (node.ts, worker.ts) only adapt it. */
@@ -17,11 +29,27 @@ export function createApp(deps: AppDeps) {
       await sql`select 1`.execute(deps.db(c));
       return c.json({ ok: true, db: "up" });
     } catch (error) {
-      console.error(JSON.stringify({ msg: "healthz: database down", error: String(error) }));
+      deps.log.error("healthz: database down", { error: String(error) });
       return c.json({ ok: false, db: "down" }, 503);
     }
   });
-  app.get("/", async (c) => c.html(await homePage(deps.db(c))));
+  if (deps.webhook) {
+    const { chat, channelSecrets, defer } = deps.webhook;
+    app.route(
+      "/",
+      webhookRoute({
+        db: deps.db,
+        channelSecrets,
+        defer,
+        handleEvent: (db, event) => handleEvent(chat, db, event),
+        log: deps.log,
+      }),
+    );
+  }
+  if (deps.dev && !deps.production) app.route("/dev", deps.dev);
+  app.get("/", async (c) =>
+    c.html(await homePage(deps.db(c), { console: Boolean(deps.dev && !deps.production) })),
+  );
   return app;
 }
 

@@ -139,6 +139,39 @@ export interface AuditLogTable {
   at: Timestamp;
 }
 
+export interface WebhookEventsTable {
+  id: string;
+  event_type: string;
+  line_user_id: string | null;
+  redelivery: Generated<boolean>;
+  received_at: Timestamp;
+}
+
+export interface InvitesTable {
+  id: Generated<number>;
+  agency_id: number;
+  code_hash: string;
+  role: RoleColumn;
+  max_uses: Generated<number>;
+  uses: Generated<number>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface InviteAttemptsTable {
+  id: Generated<string>;
+  line_user_id: string;
+  at: Timestamp;
+}
+
+export interface LineUsersTable {
+  line_user_id: string;
+  display_name: string | null;
+  following: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   fiscal_years: FiscalYearsTable;
@@ -150,4 +183,8 @@ export interface Database {
   measure_owners: MeasureOwnersTable;
   step_owners: StepOwnersTable;
   audit_log: AuditLogTable;
+  webhook_events: WebhookEventsTable;
+  invites: InvitesTable;
+  invite_attempts: InviteAttemptsTable;
+  line_users: LineUsersTable;
 }

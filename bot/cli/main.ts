@@ -2,11 +2,14 @@ import { mkdir, readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { formatIssue } from "../../core/import/results.ts";
+import { toArabicDigits } from "../../core/thai/digits.ts";
 import { parseYear } from "../../core/thai/year.ts";
 import { createDb } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
 import { importResultsFile } from "../../db/import/import-results.ts";
 import { migrate } from "../../db/migrate.ts";
+import { findAgencyByCode } from "../../db/repositories/agencies.ts";
+import { createInvite, INVITE_TTL_HOURS } from "../../db/repositories/invites.ts";
 import { dbConfigOf, parseConfig } from "../config.ts";
 import { runScore, UsageError } from "./score-command.ts";
 import { runShow } from "./show-command.ts";
@@ -16,6 +19,8 @@ const USAGE = `ใช้: npm run ita -- <คำสั่ง>
   import FILE.csv|FILE.xlsx        นำเข้าผลการประเมิน (ทั้งไฟล์หรือไม่นำเข้าเลย)
   score --year 2567 < input.json   คำนวณคะแนนจาก JSON (ไม่ใช้ฐานข้อมูล)
   show --agency CODE [--year 2567] แสดงผลของหน่วยงาน
+  invite --agency CODE --role admin|editor|viewer [--uses 1] [--hours 72]
+                                   สร้างรหัสเชิญ 6 หลักให้ผู้ใช้ LINE พิมพ์ "เชื่อมต่อ รหัส"
   demo                             ใส่ข้อมูลตัวอย่างลงฐานข้อมูลที่ว่าง`;
 
 async function readStdin(): Promise<string> {
@@ -47,7 +52,14 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { year: { type: "string" }, agency: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      year: { type: "string" },
+      agency: { type: "string" },
+      role: { type: "string" },
+      uses: { type: "string" },
+      hours: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || values.help) {
@@ -95,6 +107,31 @@ async function main(argv: string[]): Promise<number> {
       const year = yearOption(values.year);
       return withDb(async (db) => {
         console.log(await runShow(db, values.agency!, year));
+        return 0;
+      });
+    }
+    case "invite": {
+      const role = values.role;
+      if (!values.agency) throw new UsageError("ต้องระบุ --agency รหัสหน่วยงาน");
+      if (role !== "admin" && role !== "editor" && role !== "viewer") {
+        throw new UsageError("ต้องระบุ --role admin, editor หรือ viewer");
+      }
+      const uses = values.uses === undefined ? 1 : Number(toArabicDigits(values.uses));
+      const hours = values.hours === undefined ? INVITE_TTL_HOURS : Number(toArabicDigits(values.hours));
+      if (!Number.isInteger(uses) || uses < 1 || uses > 500) throw new UsageError("--uses ต้องเป็น 1–500");
+      if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 30)
+        throw new UsageError("--hours ต้องเป็น 1–720");
+      return withDb(async (db) => {
+        const agency = await findAgencyByCode(db, values.agency!);
+        if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
+        const invite = await createInvite(db, agency.id, role, { label: "cli:invite" }, new Date(), {
+          maxUses: uses,
+          ttlHours: hours,
+        });
+        console.log(`รหัสเชิญ ${agency.nameTh} (${role}): ${invite.code}`);
+        console.log(
+          `ใช้ได้ ${uses} ครั้ง ถึง ${invite.expiresAt.toISOString()} — ให้ผู้ใช้พิมพ์ในแชต LINE: เชื่อมต่อ ${invite.code}`,
+        );
         return 0;
       });
     }

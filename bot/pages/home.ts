@@ -3,7 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 
 /** A plain page for whoever opens the server in a browser: what is loaded, and where to go next. */
-export async function homePage(db: Kysely<Database>) {
+export async function homePage(db: Kysely<Database>, options: { console: boolean } = { console: false }) {
   const rows = await db
     .selectFrom("agencies as g")
     .leftJoin(
@@ -32,6 +32,7 @@ td,th{padding:.4rem;border-bottom:1px solid #ddd;text-align:left}td.n{text-align
     (r) =>
       html`<tr><td>${r.code}</td><td>${r.name_th}</td><td>${r.province}</td><td>${r.fiscal_year ?? "-"}</td><td class="n">${r.total ?? "-"}</td><td>${r.level ?? "-"}</td></tr>`,
   )}</tbody></table>
+${options.console ? html`<p><a href="/dev/chat"><b>ลองคุยกับบอท</b></a> — หน้าจำลองแชต LINE (ไม่ต้องมีบัญชี LINE)</p>` : ""}
 <p>ผู้ดูแล: <code>npm run ita -- show --agency SEED000</code> · สถานะ: <a href="/healthz">/healthz</a></p>
 </body></html>`;
 }

@@ -6,6 +6,7 @@ import { importResultsFile } from "../import/import-results.ts";
 import { applyResults } from "../repositories/results.ts";
 import type { Database } from "../schema.ts";
 import { type GeneratedAgency, generateAgencies, generateNational } from "./generate.ts";
+import { DEMO_USERS } from "./users.ts";
 
 const SEED_FILE = new URL("./seed-results.csv", import.meta.url);
 
@@ -52,6 +53,23 @@ export async function loadDemoData(db: Kysely<Database>): Promise<DemoOutcome> {
   const agencies = demoAgencies();
   for (const { records } of generateNational(agencies, FRAMEWORK_YEARS, 11)) {
     await applyResults(db, records, { label: "demo:generated" }, "imported");
+  }
+  for (const user of DEMO_USERS) {
+    if (!user.agencyCode || !user.role) continue;
+    const agency = await db
+      .selectFrom("agencies")
+      .select("id")
+      .where("code", "=", user.agencyCode)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("members")
+      .values({
+        agency_id: agency.id,
+        line_user_id: user.lineUserId,
+        display_name: user.displayName,
+        role: user.role,
+      })
+      .execute();
   }
   return { loaded: true, agencies: 3 + agencies.length };
 }

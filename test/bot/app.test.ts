@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../bot/app.ts";
+import { memoryLogger } from "../../bot/log.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
 import { openTestDb } from "../db/harness.ts";
@@ -15,7 +16,7 @@ describe("HTTP app", () => {
   });
 
   it("reports a healthy database", async () => {
-    const app = createApp({ db: () => h.db, production: false });
+    const app = createApp({ db: () => h.db, production: false, log: memoryLogger() });
     const res = await app.request("/healthz");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, db: "up" });
@@ -24,14 +25,14 @@ describe("HTTP app", () => {
   it("answers 503 when the database is down", async () => {
     const down = await openTestDb("pglite");
     await down.close();
-    const app = createApp({ db: () => down.db, production: false });
+    const app = createApp({ db: () => down.db, production: false, log: memoryLogger() });
     const res = await app.request("/healthz");
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false, db: "down" });
   });
 
   it("lists the loaded agencies with their latest score on the home page", async () => {
-    const app = createApp({ db: () => h.db, production: false });
+    const app = createApp({ db: () => h.db, production: false, log: memoryLogger() });
     const res = await app.request("/");
     const page = await res.text();
     expect(page).toContain("เทศบาลตำบลศรีสองรัก");

@@ -13,6 +13,11 @@ function configErrorOf(env: Record<string, string | undefined>): ConfigError {
   throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
 }
 
+const LINE = {
+  LINE_CHANNEL_SECRET: "0123456789abcdef0123",
+  LINE_CHANNEL_ACCESS_TOKEN: "token-0123456789abcdef",
+};
+
 describe("parseConfig", () => {
   it("defaults to port 3000, ./data and demo data on an embedded database", () => {
     const c = parseConfig({});
@@ -33,6 +38,40 @@ describe("parseConfig", () => {
     expect(parseConfig({ DATABASE_URL: "postgresql://localhost/prongsai" }).demoData).toBe(false);
   });
 
+  it("runs on the built-in fake LINE platform without credentials, outside production", () => {
+    expect(parseConfig({}).line).toEqual({ mode: "fake" });
+    expect(parseConfig({ ...LINE }).line).toEqual({
+      mode: "real",
+      channelSecret: LINE.LINE_CHANNEL_SECRET,
+      channelAccessToken: LINE.LINE_CHANNEL_ACCESS_TOKEN,
+      apiBaseUrl: "https://api.line.me",
+    });
+  });
+
+  it("names the missing LINE credential in production, or when only one is given", () => {
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(
+      /LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN/,
+    );
+    expect(() => parseConfig({ LINE_CHANNEL_SECRET: LINE.LINE_CHANNEL_SECRET })).toThrow(
+      /LINE_CHANNEL_ACCESS_TOKEN/,
+    );
+    expect(() => parseConfig({ LINE_CHANNEL_SECRET: LINE.LINE_CHANNEL_SECRET })).not.toThrow(
+      /LINE_CHANNEL_SECRET and/,
+    );
+  });
+
+  it("takes LINE_API_BASE_URL for the API and PUBLIC_URL for links", () => {
+    const c = parseConfig({
+      ...LINE,
+      LINE_API_BASE_URL: "http://127.0.0.1:9999",
+      PUBLIC_URL: "https://bot.example.go.th",
+    });
+    expect(c.line).toMatchObject({ apiBaseUrl: "http://127.0.0.1:9999" });
+    expect(c.publicUrl).toBe("https://bot.example.go.th");
+    expect(parseConfig({ PORT: "4000" }).publicUrl).toBe("http://localhost:4000");
+    expect(() => parseConfig({ ...LINE, LINE_API_BASE_URL: "ftp://x" })).toThrow(/LINE_API_BASE_URL/);
+  });
+
   it("lets DEMO_DATA override the default either way", () => {
     expect(parseConfig({ DATABASE_URL: PG_URL, DEMO_DATA: "on" }).demoData).toBe(true);
     expect(parseConfig({ DEMO_DATA: "off" }).demoData).toBe(false);
@@ -41,7 +80,7 @@ describe("parseConfig", () => {
   });
 
   it("reads PORT, DATA_DIR and NODE_ENV when given", () => {
-    const c = parseConfig({ PORT: "8080", DATA_DIR: "/var/lib/prongsai", NODE_ENV: "production" });
+    const c = parseConfig({ PORT: "8080", DATA_DIR: "/var/lib/prongsai", NODE_ENV: "production", ...LINE });
     expect(c.PORT).toBe(8080);
     expect(c.DATA_DIR).toBe("/var/lib/prongsai");
     expect(c.NODE_ENV).toBe("production");

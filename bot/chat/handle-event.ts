@@ -1,0 +1,134 @@
+import type { Kysely } from "kysely";
+import { helpMessage, textAnswer } from "../../core/chat/flex/index.ts";
+import { parseQuery } from "../../core/chat/intent.ts";
+import { redeemInvite } from "../../db/repositories/invites.ts";
+import { setFollowing } from "../../db/repositories/line-users.ts";
+import { membershipsOf } from "../../db/repositories/members.ts";
+import type { Database } from "../../db/schema.ts";
+import type { LineClient, Message } from "../line/client.ts";
+import type { Logger } from "../log.ts";
+import {
+  messageEventSchema,
+  postbackEventSchema,
+  textMessageSchema,
+  type WebhookEvent,
+} from "../webhook/schema.ts";
+import { answerQuery } from "./answers.ts";
+import { GREETING, linkOutcomeText, NOT_LINKED, ONLY_TEXT, SORRY } from "./texts.ts";
+
+export interface ChatDeps {
+  line: LineClient;
+  now: () => Date;
+  log: Logger;
+}
+
+type Handler = (deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent) => Promise<void>;
+
+/** Group chats: the bot speaks only when addressed, by mention or by name. */
+const BOT_NAMES = /^\s*@?(โปร่งใส|prongsai)\s*/i;
+
+const HANDLERS: Record<string, Handler> = {
+  message: onMessage,
+  postback: onPostback,
+  follow: onFollow,
+  unfollow: onUnfollow,
+  join: onJoin,
+};
+
+/** One event on its own: a failure is answered with an apology and logged, never rethrown into the batch. */
+export async function handleEvent(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+  const handler = HANDLERS[event.type];
+  if (!handler) return;
+  try {
+    await handler(deps, db, event);
+  } catch (error) {
+    deps.log.error("chat: handler failed", {
+      type: event.type,
+      id: event.webhookEventId,
+      error: String(error),
+    });
+    if (event.replyToken) await deps.line.reply(event.replyToken, [textAnswer(SORRY)]).catch(() => {});
+  }
+}
+
+async function reply(deps: ChatDeps, event: WebhookEvent, messages: Message[]): Promise<void> {
+  if (!event.replyToken || messages.length === 0) return;
+  await deps.line.reply(event.replyToken, messages.slice(0, 5));
+}
+
+async function onMessage(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+  const parsed = messageEventSchema.safeParse(event);
+  if (!parsed.success) return;
+  const inGroup = event.source?.type === "group" || event.source?.type === "room";
+  const text = textMessageSchema.safeParse(parsed.data.message);
+  if (!text.success) {
+    if (!inGroup) await reply(deps, event, [textAnswer(ONLY_TEXT, ["คะแนน ITA", "ช่วยเหลือ"])]);
+    return;
+  }
+  let body = text.data.text;
+  if (inGroup) {
+    const mentioned = text.data.mention?.mentionees.some((m) => m.isSelf) ?? false;
+    if (!mentioned && !BOT_NAMES.test(body)) return;
+    body = body.replace(BOT_NAMES, "");
+  }
+  await answerText(deps, db, event, body);
+}
+
+async function onPostback(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+  const parsed = postbackEventSchema.safeParse(event);
+  if (!parsed.success) return;
+  const data = new URLSearchParams(parsed.data.postback.data);
+  const question = data.get("q");
+  if (question) await answerText(deps, db, event, question);
+}
+
+async function answerText(
+  deps: ChatDeps,
+  db: Kysely<Database>,
+  event: WebhookEvent,
+  text: string,
+): Promise<void> {
+  const userId = event.source?.userId;
+  const query = parseQuery(text);
+  if (!userId) {
+    await reply(deps, event, [helpMessage()]);
+    return;
+  }
+  if (query.intent === "link") {
+    const name = await deps.line.displayName(userId).catch(() => undefined);
+    const outcome = await redeemInvite(db, userId, name ?? null, query.code, deps.now());
+    await reply(deps, event, [linkOutcomeText(outcome)]);
+    return;
+  }
+  if (query.intent === "help" || query.intent === "unknown") {
+    await reply(deps, event, [helpMessage()]);
+    return;
+  }
+  const memberships = await membershipsOf(db, userId);
+  const membership = memberships[0];
+  if (!membership) {
+    await reply(deps, event, [textAnswer(NOT_LINKED, ["ช่วยเหลือ"])]);
+    return;
+  }
+  await reply(deps, event, await answerQuery({ db, membership, now: deps.now() }, query));
+}
+
+async function onFollow(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+  const userId = event.source?.userId;
+  if (userId) {
+    const name = await deps.line.displayName(userId).catch(() => undefined);
+    await setFollowing(db, userId, true, name);
+  }
+  await reply(deps, event, [textAnswer(GREETING, ["คะแนน ITA", "จุดอ่อน", "ช่วยเหลือ"])]);
+}
+
+async function onUnfollow(_deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+  const userId = event.source?.userId;
+  if (userId) await setFollowing(db, userId, false);
+}
+
+async function onJoin(deps: ChatDeps, _db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+  await reply(deps, event, [
+    textAnswer(`${GREETING}\n\nในกลุ่มนี้ พิมพ์ "@โปร่งใส" ตามด้วยคำถาม เช่น "@โปร่งใส คะแนน ITA"`),
+  ]);
+}

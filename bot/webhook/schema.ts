@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// LINE's webhook bodies, validated before anything reads them (webhook.yml). Unknown fields are
+// kept (LINE adds fields over time); what the bot relies on must be there and well-formed.
+
+const source = z.object({
+  type: z.enum(["user", "group", "room"]),
+  userId: z.string().min(1).max(100).optional(),
+  groupId: z.string().min(1).max(100).optional(),
+  roomId: z.string().min(1).max(100).optional(),
+});
+
+export const eventSchema = z.looseObject({
+  type: z.string().min(1).max(50),
+  timestamp: z.number().int().nonnegative(),
+  webhookEventId: z.string().min(1).max(64),
+  deliveryContext: z.object({ isRedelivery: z.boolean() }),
+  mode: z.enum(["active", "standby"]).optional(),
+  source: source.optional(),
+  replyToken: z.string().min(1).max(200).optional(),
+});
+
+export type WebhookEvent = z.infer<typeof eventSchema>;
+
+export const envelopeSchema = z.object({
+  destination: z.string().max(100),
+  events: z.array(z.unknown()).max(100),
+});
+
+export const textMessageSchema = z.looseObject({
+  type: z.literal("text"),
+  id: z.string(),
+  text: z.string().max(10_000),
+  mention: z
+    .object({
+      mentionees: z.array(
+        z.looseObject({
+          index: z.number(),
+          length: z.number(),
+          type: z.string().optional(),
+          isSelf: z.boolean().optional(),
+        }),
+      ),
+    })
+    .optional(),
+});
+
+export const messageEventSchema = z.looseObject({
+  message: z.looseObject({ type: z.string(), id: z.string() }),
+});
+
+export const postbackEventSchema = z.looseObject({
+  postback: z.looseObject({ data: z.string().max(300) }),
+});

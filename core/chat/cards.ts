@@ -1,0 +1,114 @@
+// View models of the answers: plain data the handler computes from scores, ranks and the
+// framework, and the Flex builders turn into LINE messages. Numbers are already formatted.
+
+export interface LevelView {
+  code: string;
+  nameTh: string;
+  /** "#2E7D32" */
+  color: string;
+}
+
+export interface RankView {
+  rank: number;
+  of: number;
+}
+
+export interface BarView {
+  /** "IIT" or indicator number "4" */
+  code: string;
+  label: string;
+  /** "92.90" — always two decimals */
+  value: string;
+  /** 0–100, for the bar width */
+  percent: number;
+  highlight?: boolean;
+}
+
+export interface ScoreCardView {
+  agencyName: string;
+  year: number;
+  total?: string;
+  level?: LevelView;
+  national?: RankView & { agencyType: string };
+  provincial?: RankView & { province: string };
+  /** Rank as ITAS published it, when imported. */
+  reportedRank?: number;
+  tools: BarView[];
+  indicators: BarView[];
+  /** Reported figures that differ from what their parts give. */
+  mismatchCount: number;
+  /** Other years with data, newest first (for quick replies). */
+  otherYears: number[];
+}
+
+export interface ItemView {
+  code: string;
+  titleTh?: string;
+  value: string;
+  percent: number;
+  low: boolean;
+}
+
+export interface IndicatorCardView {
+  agencyName: string;
+  year: number;
+  no: number;
+  nameTh: string;
+  tool: string;
+  value: string;
+  percent: number;
+  source: "reported" | "computed";
+  items: ItemView[];
+  /** Sub-indicators (OIT up to 2565) */
+  subIndicators: { code: string; nameTh: string; value: string }[];
+  threshold: number;
+}
+
+export interface ItemCardView {
+  agencyName: string;
+  year: number;
+  code: string;
+  titleTh?: string;
+  value: string;
+  percent: number;
+  indicator?: { no: number; nameTh: string };
+}
+
+export interface DeltaView {
+  code: string;
+  label: string;
+  from: string;
+  to: string;
+  /** "+1.23", "-0.40", "0.00" */
+  delta: string;
+  direction: "up" | "down" | "same";
+}
+
+export interface ComparisonCardView {
+  agencyName: string;
+  fromYear: number;
+  toYear: number;
+  total?: DeltaView;
+  levels?: { from?: string; to?: string };
+  tools: DeltaView[];
+  indicators: DeltaView[];
+}
+
+export interface StrengthsCardView {
+  agencyName: string;
+  year: number;
+  threshold: number;
+  kind: "strengths" | "weaknesses";
+  indicators: BarView[];
+  /** Lowest items, for weaknesses */
+  lowestItems: (ItemView & { indicatorNameTh?: string })[];
+}
+
+export interface RankCardView {
+  agencyName: string;
+  year: number;
+  total?: string;
+  national?: RankView & { agencyType: string };
+  provincial?: RankView & { province: string };
+  reportedRank?: number;
+}

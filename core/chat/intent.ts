@@ -1,0 +1,154 @@
+// Chat text -> Query: an ordered table of intent rules over one normalised reading of the message.
+import {
+  extractIndicatorNumber,
+  extractItemCode,
+  extractLinkCode,
+  extractThreshold,
+  extractTool,
+} from "./extract.ts";
+import { matchIndicatorName } from "./indicator-names.ts";
+import {
+  COMPARE,
+  firstIndex,
+  HELP_WORDS,
+  hasAny,
+  OVERALL,
+  OVERALL_WORDS,
+  RANK,
+  STRENGTHS,
+  WEAKNESSES,
+} from "./keywords.ts";
+import { bareForms, normalise } from "./normalise.ts";
+import type { Intent, Query, YearSpec } from "./query.ts";
+import { extractYears, sameYear } from "./year-mentions.ts";
+
+/** A message read once, for every rule. */
+export interface Message {
+  /** normalise(text) */
+  text: string;
+  /** `text` with the threshold's number blanked. */
+  scan: string;
+  threshold?: number;
+  /** Years written in `scan`, in order (two digits only after "ปี" or "พ.ศ."). */
+  years: YearSpec[];
+  /** `scan` with those years blanked: what keyword tests and the item/indicator/tool extractors read. */
+  rest: string;
+}
+
+export function readMessage(raw: string): Message {
+  const text = normalise(raw);
+  const { threshold, rest: scan } = extractThreshold(text);
+  const { years, rest } = extractYears(scan);
+  return { text, scan, years, rest, ...(threshold === undefined ? {} : { threshold }) };
+}
+
+export interface IntentRule {
+  intent: Intent;
+  /** The query when this rule recognises the message; undefined to let the next rule try. */
+  test(m: Message): Query | undefined;
+}
+
+/** Rules in precedence order: the first that answers wins. */
+export const INTENT_RULES: readonly IntentRule[] = [
+  {
+    intent: "link",
+    test: (m) => {
+      const code = extractLinkCode(m.text);
+      return code ? { intent: "link", code } : undefined;
+    },
+  },
+  { intent: "help", test: (m) => (isHelp(m.text) ? { intent: "help" } : undefined) },
+  { intent: "compare", test: compare },
+  { intent: "rank", test: (m) => (hasAny(m.rest, RANK) ? { intent: "rank", ...yearOf(m) } : undefined) },
+  {
+    intent: "strengths",
+    test: (m) =>
+      side(m) === "strengths" ? { intent: "strengths", ...yearOf(m), ...thresholdOf(m) } : undefined,
+  },
+  {
+    intent: "weaknesses",
+    test: (m) =>
+      side(m) === "weaknesses" ? { intent: "weaknesses", ...yearOf(m), ...thresholdOf(m) } : undefined,
+  },
+  {
+    intent: "item",
+    test: (m) => {
+      const code = extractItemCode(m.rest);
+      return code ? { intent: "item", code, ...yearOf(m) } : undefined;
+    },
+  },
+  { intent: "indicator", test: indicator },
+  {
+    intent: "tool",
+    test: (m) => {
+      const tool = extractTool(m.rest);
+      return tool ? { intent: "tool", tool, ...yearOf(m) } : undefined;
+    },
+  },
+  { intent: "overall", test: (m) => (isOverall(m) ? { intent: "overall", ...yearOf(m) } : undefined) },
+];
+
+/** What an official's chat message asks for. Pure; reads at most the first MAX_SCAN_CHARS characters. */
+export function parseQuery(text: string): Query {
+  const m = readMessage(text);
+  for (const rule of INTENT_RULES) {
+    const q = rule.test(m);
+    if (q) return q;
+  }
+  return { intent: "unknown" };
+}
+
+/** Only when the whole message, fillers aside, is a help word: "help ita" asks for the result. */
+function isHelp(text: string): boolean {
+  return /^\?+$/.test(text) || bareForms(text).some((f) => HELP_WORDS.has(f));
+}
+
+/**
+ * Asked with a comparing word (then "66" alone is a year too), or two different years given.
+ * Years in the order written, older first when both are explicit years; at most two.
+ */
+function compare(m: Message): Query | undefined {
+  const asked = hasAny(m.rest, COMPARE);
+  const written = asked ? extractYears(m.scan, { bare: true }).years : m.years;
+  const years = distinct(written).slice(0, 2);
+  if (!asked && years.length < 2) return undefined;
+  const [a, b] = years;
+  if (a?.kind === "year" && b?.kind === "year" && b.be < a.be) years.reverse();
+  return { intent: "compare", years };
+}
+
+function distinct(years: readonly YearSpec[]): YearSpec[] {
+  return years.filter((y, i) => years.findIndex((o) => sameYear(o, y)) === i);
+}
+
+/** Strengths or weaknesses, whichever the message names first. */
+function side(m: Message): "strengths" | "weaknesses" | undefined {
+  const s = firstIndex(m.rest, STRENGTHS);
+  const w = firstIndex(m.rest, WEAKNESSES);
+  if (s < 0 && w < 0) return undefined;
+  if (w < 0 || (s >= 0 && s <= w)) return "strengths";
+  return "weaknesses";
+}
+
+/** A number 1–10 or a name; a number outside 1–10 makes the whole message unknown. */
+function indicator(m: Message): Query | undefined {
+  const no = extractIndicatorNumber(m.rest);
+  if (no === "invalid") return { intent: "unknown" };
+  const found = no ?? matchIndicatorName(m.rest);
+  return found === undefined ? undefined : { intent: "indicator", no: found, ...yearOf(m) };
+}
+
+/** A result word, or just a year ("2567", "ขอผลปี67ครับ", "ปีที่แล้ว"). */
+function isOverall(m: Message): boolean {
+  if (hasAny(m.rest, OVERALL)) return true;
+  return m.years.length > 0 && bareForms(m.rest).some((f) => OVERALL_WORDS.has(f));
+}
+
+function yearOf(m: Message): { year?: YearSpec } {
+  const year = m.years[0];
+  return year ? { year } : {};
+}
+
+function thresholdOf(m: Message): { threshold?: number } {
+  return m.threshold === undefined ? {} : { threshold: m.threshold };
+}

@@ -1,0 +1,27 @@
+// What an official's chat message asks for, once understood (intent.ts parses text into this).
+
+/** A year as the user gave it; resolved against `now` and the years with data by the handler. */
+export type YearSpec =
+  | { kind: "year"; be: number; era: "be" | "ce" | "short" }
+  /** "ปีนี้" (0) or "ปีที่แล้ว" (-1): fiscal years relative to now, Asia/Bangkok. */
+  | { kind: "relative"; offset: number };
+
+export type ToolCode = "IIT" | "EIT" | "OIT";
+
+export type Query =
+  | { intent: "overall"; year?: YearSpec }
+  | { intent: "tool"; tool: ToolCode; year?: YearSpec }
+  | { intent: "indicator"; no: number; year?: YearSpec }
+  /** Canonical item code: "i12", "e3", "O30". */
+  | { intent: "item"; code: string; year?: YearSpec }
+  | { intent: "strengths"; year?: YearSpec; threshold?: number }
+  | { intent: "weaknesses"; year?: YearSpec; threshold?: number }
+  /** Two years, older first when both given; one or none means "latest against the one before". */
+  | { intent: "compare"; years: YearSpec[] }
+  | { intent: "rank"; year?: YearSpec }
+  | { intent: "help" }
+  /** "เชื่อมต่อ 123456": join an agency with an invite code. */
+  | { intent: "link"; code: string }
+  | { intent: "unknown" };
+
+export type Intent = Query["intent"];
