@@ -57,7 +57,7 @@ export async function openWorld(options: { secret?: string; demo?: boolean } = {
     },
   });
   const sign = (body: string) => createHmac("sha256", secret).update(body).digest("base64");
-  const post = (body: string, signature?: string) =>
+  const post = async (body: string, signature?: string): Promise<Response> =>
     app.request("/webhook", {
       method: "POST",
       body,
