@@ -120,7 +120,13 @@ describe("group chats", () => {
   const groupEvent = (text: string, mentionees: Record<string, unknown>[] = []) =>
     w.textEvent(ADMIN_SRISONGRAK, text, {
       source: { type: "group", groupId: "Cgroup0001", userId: ADMIN_SRISONGRAK },
-      message: { id: "1", type: "text", quoteToken: "q", text, ...(mentionees.length ? { mention: { mentionees } } : {}) },
+      message: {
+        id: "1",
+        type: "text",
+        quoteToken: "q",
+        text,
+        ...(mentionees.length ? { mention: { mentionees } } : {}),
+      },
     });
 
   it("stays silent when not addressed", async () => {
