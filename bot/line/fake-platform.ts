@@ -50,6 +50,17 @@ export interface FakeLinePlatformOptions {
   now?: () => number;
   /** How long an issued reply token stays usable; default 60 s. */
   replyTokenTtlMs?: number;
+  /**
+   * Keep every request and delivery (default). Benchmarks turn it off: only `stats` counts then,
+   * so a long run does not grow memory.
+   */
+  record?: boolean;
+}
+
+export interface FakeStats {
+  requests: number;
+  deliveries: number;
+  byStatus: Record<string, number>;
 }
 
 export type DeliveryVia = "reply" | "push" | "multicast";
@@ -118,6 +129,8 @@ export interface FakeLinePlatform {
   readonly requests: readonly RecordedRequest[];
   /** Every delivered message, in order. */
   readonly deliveries: readonly DeliveredMessage[];
+  /** Counts, kept even when `record` is off. */
+  readonly stats: FakeStats;
   /** Accepted replies by reply token. */
   readonly replies: ReadonlyMap<string, ReplyRecord>;
   /** Read or replace (or mutate) at any time. */
@@ -207,6 +220,7 @@ class Platform implements FakeLinePlatform {
   readonly requests: RecordedRequest[] = [];
   readonly deliveries: DeliveredMessage[] = [];
   readonly replies = new Map<string, ReplyRecord>();
+  readonly stats: FakeStats = { requests: 0, deliveries: 0, byStatus: {} };
 
   readonly #options: FakeLinePlatformOptions;
   readonly #validator: SchemaValidator;
@@ -264,6 +278,7 @@ class Platform implements FakeLinePlatform {
     this.#retryKeys.clear();
     this.#failures = [];
     this.quota = { ...(this.#options.quota ?? { limit: "none", used: 0 }) };
+    Object.assign(this.stats, { requests: 0, deliveries: 0, byStatus: {} });
   }
 
   close(): Promise<void> {
@@ -288,6 +303,14 @@ class Platform implements FakeLinePlatform {
     app.post("/v2/bot/chat/loading/start", on("loading"));
     app.get("/v2/bot/message/quota", on("quota"));
     app.get("/v2/bot/message/quota/consumption", on("consumption"));
+    // Control endpoints for a benchmark that runs this platform in its own process.
+    app.post("/__fake/reply-tokens", async (c) => {
+      const { userId, count } = (await c.req.json()) as { userId: string; count: number };
+      return c.json({
+        tokens: Array.from({ length: Math.min(count, 100_000) }, () => this.issueReplyToken(userId)),
+      });
+    });
+    app.get("/__fake/stats", (c) => c.json(this.stats));
     app.notFound((c) => this.#run(c, undefined));
     app.onError((error, c) => c.json({ message: `Fake LINE platform error: ${error.message}` }, 500));
 
@@ -323,18 +346,21 @@ class Platform implements FakeLinePlatform {
       "x-line-request-id": call.requestId,
       ...outcome.headers,
     });
-    this.requests.push({
-      requestId: call.requestId,
-      method: c.req.method,
-      path: url.pathname,
-      query: url.search.replace(/^\?/, ""),
-      headers,
-      body: call.body,
-      rawBody,
-      status: outcome.status,
-      response: outcome.body,
-      time: call.time,
-    });
+    this.stats.requests++;
+    this.stats.byStatus[outcome.status] = (this.stats.byStatus[outcome.status] ?? 0) + 1;
+    if (this.#options.record !== false)
+      this.requests.push({
+        requestId: call.requestId,
+        method: c.req.method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ""),
+        headers,
+        body: call.body,
+        rawBody,
+        status: outcome.status,
+        response: outcome.body,
+        time: call.time,
+      });
     return new Response(JSON.stringify(outcome.body), { status: outcome.status, headers: responseHeaders });
   }
 
@@ -434,19 +460,21 @@ class Platform implements FakeLinePlatform {
         return error(400, "Invalid reply token");
       }
       issued.used = true;
+      if (this.#options.record === false) this.#replyTokens.delete(token);
       const sent = this.#deliver([issued.userId], messages, {
         via: "reply",
         call,
         replyToken: token,
         notificationDisabled,
       });
-      this.replies.set(token, {
-        replyToken: token,
-        userId: issued.userId,
-        messages,
-        requestId: call.requestId,
-        time: call.time,
-      });
+      if (this.#options.record !== false)
+        this.replies.set(token, {
+          replyToken: token,
+          userId: issued.userId,
+          messages,
+          requestId: call.requestId,
+          time: call.time,
+        });
       return { status: 200, body: { sentMessages: sent } };
     }
 
@@ -498,7 +526,8 @@ class Platform implements FakeLinePlatform {
           ...(how.retryKey !== undefined ? { retryKey: how.retryKey } : {}),
           ...(how.replyToken !== undefined ? { replyToken: how.replyToken } : {}),
         };
-        this.deliveries.push(delivery);
+        this.stats.deliveries++;
+        if (this.#options.record !== false) this.deliveries.push(delivery);
         for (const listener of this.#listeners) listener(delivery);
       });
     }

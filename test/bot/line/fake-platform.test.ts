@@ -511,3 +511,29 @@ describe("fake LINE platform options", () => {
     }
   });
 });
+
+describe("fake LINE platform for benchmarks (record off, control endpoints)", () => {
+  it("issues reply tokens over HTTP, counts instead of recording, and still refuses a reused token", async () => {
+    const fake = await startFakeLinePlatform({ channelAccessToken: TOKEN, record: false });
+    try {
+      const res = await fetch(`${fake.url}/__fake/reply-tokens`, {
+        method: "POST",
+        body: JSON.stringify({ userId: ALICE, count: 2 }),
+      });
+      const { tokens } = (await res.json()) as { tokens: string[] };
+      expect(tokens).toHaveLength(2);
+      const client = new messagingApi.MessagingApiClient({ channelAccessToken: TOKEN, baseURL: fake.url });
+      await client.replyMessage({ replyToken: tokens[0]!, messages: [text("one")] });
+      await expect(
+        client.replyMessage({ replyToken: tokens[0]!, messages: [text("again")] }),
+      ).rejects.toThrow();
+      await client.replyMessage({ replyToken: tokens[1]!, messages: [text("two")] });
+      expect(fake.deliveries).toHaveLength(0);
+      expect(fake.requests).toHaveLength(0);
+      const stats = await (await fetch(`${fake.url}/__fake/stats`)).json();
+      expect(stats).toEqual({ requests: 3, deliveries: 2, byStatus: { 200: 2, 400: 1 } });
+    } finally {
+      await fake.close();
+    }
+  });
+});
