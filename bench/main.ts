@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { runScaleBench } from "./scale.ts";
+import { runWebhookBench } from "./webhook.ts";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   scale: runScaleBench,
+  webhook: runWebhookBench,
 };
 
 const [name = "", ...rest] = process.argv.slice(2);

@@ -15,7 +15,7 @@ export interface AppDeps {
   webhook?: {
     channelSecrets: readonly string[];
     chat: ChatDeps;
-    defer: (c: { env: unknown }, work: Promise<unknown>) => void;
+    defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
   };
   /** Development-only routes (the local chat console), mounted when not in production. */
   dev?: Hono;
@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps) {
         db: deps.db,
         channelSecrets,
         defer,
-        handleEvent: (db, event) => handleEvent(chat, db, event),
+        handleEvent: (db, event, memberships) => handleEvent(chat, db, event, memberships),
         log: deps.log,
       }),
     );

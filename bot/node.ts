@@ -4,6 +4,7 @@ import { createDb } from "../db/client.ts";
 import { loadDemoData } from "../db/demo/load.ts";
 import { DEMO_USERS } from "../db/demo/users.ts";
 import { migrate } from "../db/migrate.ts";
+import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
 import { ConfigError, dbConfigOf, parseConfig } from "./config.ts";
 import { deferTracker } from "./defer.ts";
@@ -15,6 +16,8 @@ import { jsonLogger } from "./log.ts";
 // Without LINE credentials (development), the bot talks to this built-in fake platform.
 const DEV_SECRET = "dev-channel-secret-not-for-production";
 const DEV_TOKEN = "dev-channel-access-token-not-for-production";
+/** Chat answers see a results import from another process within this time. */
+const RESULTS_TTL_MS = 60_000;
 
 async function start() {
   const config = parseConfig(process.env);
@@ -69,7 +72,11 @@ async function start() {
     db: () => handle.db,
     production: config.NODE_ENV === "production",
     log,
-    webhook: { channelSecrets: [secret], chat: { line, now, log }, defer: (_c, work) => tracker.defer(work) },
+    webhook: {
+      channelSecrets: [secret],
+      chat: { line, now, log, results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }) },
+      defer: (_c, work) => tracker.defer(work),
+    },
     ...(dev ? { dev } : {}),
   });
 

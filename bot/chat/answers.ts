@@ -23,8 +23,8 @@ import { resolveComparison, resolveYear } from "../../core/chat/years.ts";
 import { DEFAULT_THRESHOLD, find } from "../../core/ita/analysis.ts";
 import { frameworkFor } from "../../core/ita/frameworks/index.ts";
 import { formatScore } from "../../core/ita/score.ts";
-import { assessmentYears, loadAssessment } from "../../db/repositories/assessments.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
+import type { ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Message } from "../line/client.ts";
 
@@ -32,6 +32,7 @@ export interface AnswerContext {
   db: Kysely<Database>;
   membership: Membership;
   now: Date;
+  results: ResultsReader;
 }
 
 const yearsHint = (years: number[]) =>
@@ -40,9 +41,9 @@ const yearsHint = (years: number[]) =>
 /** Answers one understood question about the member's own agency — never another agency's. */
 export async function answerQuery(ctx: AnswerContext, query: Query): Promise<Message[]> {
   const scope = scopeOf(ctx.membership);
-  const years = await assessmentYears(ctx.db, scope);
+  const years = await ctx.results.years(ctx.db, scope);
   const load = async (year: number): Promise<AgencyYear | undefined> => {
-    const stored = await loadAssessment(ctx.db, scope, year);
+    const stored = await ctx.results.load(ctx.db, scope, year);
     return stored && { ...stored, agencyName: ctx.membership.agencyName };
   };
   const noData = (wanted?: number) =>

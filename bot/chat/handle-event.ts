@@ -3,7 +3,8 @@ import { helpMessage, textAnswer } from "../../core/chat/flex/index.ts";
 import { parseQuery } from "../../core/chat/intent.ts";
 import { redeemInvite } from "../../db/repositories/invites.ts";
 import { setFollowing } from "../../db/repositories/line-users.ts";
-import { membershipsOf } from "../../db/repositories/members.ts";
+import { type Membership, membershipsOf } from "../../db/repositories/members.ts";
+import { directResults, type ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { Database } from "../../db/schema.ts";
 import type { LineClient, Message } from "../line/client.ts";
 import type { Logger } from "../log.ts";
@@ -20,9 +21,17 @@ export interface ChatDeps {
   line: LineClient;
   now: () => Date;
   log: Logger;
+  /** Defaults to reading the database on every question. */
+  results?: ResultsReader;
 }
 
-type Handler = (deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent) => Promise<void>;
+/** The sender's memberships when already known (read while claiming the event). */
+type Handler = (
+  deps: ChatDeps,
+  db: Kysely<Database>,
+  event: WebhookEvent,
+  memberships?: Membership[],
+) => Promise<void>;
 
 /** Group chats: the bot speaks only when addressed, by mention or by name. */
 const BOT_NAMES = /^\s*@?(โปร่งใส|prongsai)\s*/i;
@@ -36,11 +45,16 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 /** One event on its own: a failure is answered with an apology and logged, never rethrown into the batch. */
-export async function handleEvent(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+export async function handleEvent(
+  deps: ChatDeps,
+  db: Kysely<Database>,
+  event: WebhookEvent,
+  memberships?: Membership[],
+): Promise<void> {
   const handler = HANDLERS[event.type];
   if (!handler) return;
   try {
-    await handler(deps, db, event);
+    await handler(deps, db, event, memberships);
   } catch (error) {
     deps.log.error("chat: handler failed", {
       type: event.type,
@@ -56,7 +70,12 @@ async function reply(deps: ChatDeps, event: WebhookEvent, messages: Message[]): 
   await deps.line.reply(event.replyToken, messages.slice(0, 5));
 }
 
-async function onMessage(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+async function onMessage(
+  deps: ChatDeps,
+  db: Kysely<Database>,
+  event: WebhookEvent,
+  memberships?: Membership[],
+): Promise<void> {
   const parsed = messageEventSchema.safeParse(event);
   if (!parsed.success) return;
   const inGroup = event.source?.type === "group" || event.source?.type === "room";
@@ -71,15 +90,20 @@ async function onMessage(deps: ChatDeps, db: Kysely<Database>, event: WebhookEve
     if (!mentioned && !BOT_NAMES.test(body)) return;
     body = body.replace(BOT_NAMES, "");
   }
-  await answerText(deps, db, event, body);
+  await answerText(deps, db, event, body, memberships);
 }
 
-async function onPostback(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {
+async function onPostback(
+  deps: ChatDeps,
+  db: Kysely<Database>,
+  event: WebhookEvent,
+  memberships?: Membership[],
+): Promise<void> {
   const parsed = postbackEventSchema.safeParse(event);
   if (!parsed.success) return;
   const data = new URLSearchParams(parsed.data.postback.data);
   const question = data.get("q");
-  if (question) await answerText(deps, db, event, question);
+  if (question) await answerText(deps, db, event, question, memberships);
 }
 
 async function answerText(
@@ -87,6 +111,7 @@ async function answerText(
   db: Kysely<Database>,
   event: WebhookEvent,
   text: string,
+  known?: Membership[],
 ): Promise<void> {
   const userId = event.source?.userId;
   const query = parseQuery(text);
@@ -104,13 +129,14 @@ async function answerText(
     await reply(deps, event, [helpMessage()]);
     return;
   }
-  const memberships = await membershipsOf(db, userId);
+  const memberships = known ?? (await membershipsOf(db, userId));
   const membership = memberships[0];
   if (!membership) {
     await reply(deps, event, [textAnswer(NOT_LINKED, ["ช่วยเหลือ"])]);
     return;
   }
-  await reply(deps, event, await answerQuery({ db, membership, now: deps.now() }, query));
+  const results = deps.results ?? directResults;
+  await reply(deps, event, await answerQuery({ db, membership, now: deps.now(), results }, query));
 }
 
 async function onFollow(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Kysely } from "kysely";
+import type { Membership } from "../../db/repositories/members.ts";
 import { claimWebhookEvents } from "../../db/repositories/webhook-events.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Logger } from "../log.ts";
@@ -10,8 +11,9 @@ export interface WebhookDeps {
   db: (c: { env: unknown }) => Kysely<Database>;
   channelSecrets: readonly string[];
   /** Runs work after the response (Workers: waitUntil; Node: a tracked promise). */
-  defer: (c: { env: unknown }, work: Promise<unknown>) => void;
-  handleEvent: (db: Kysely<Database>, event: WebhookEvent) => Promise<void>;
+  defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
+  /** `memberships`: the sender's, read while claiming the event. */
+  handleEvent: (db: Kysely<Database>, event: WebhookEvent, memberships: Membership[]) => Promise<void>;
   log: Logger;
 }
 
@@ -46,7 +48,7 @@ export function webhookRoute(deps: WebhookDeps) {
     }
     if (events.length === 0) return c.json({});
     const db = deps.db(c);
-    let fresh: Set<string>;
+    let fresh: Map<string, Membership[]>;
     try {
       fresh = await claimWebhookEvents(db, events);
     } catch (error) {
@@ -55,14 +57,14 @@ export function webhookRoute(deps: WebhookDeps) {
       return c.json({ message: "temporarily unavailable" }, 503);
     }
     for (const event of events) {
-      // An id twice in one batch is handled once: take it out of the set when first used.
-      if (!fresh.delete(event.webhookEventId)) {
+      // An id twice in one batch is handled once: take it out of the map when first used.
+      const memberships = fresh.get(event.webhookEventId);
+      if (!memberships || !fresh.delete(event.webhookEventId)) {
         deps.log.info("webhook: duplicate event dropped", { id: event.webhookEventId });
         continue;
       }
-      deps.defer(
-        c,
-        deps.handleEvent(db, event).catch((error: unknown) =>
+      deps.defer(c, () =>
+        deps.handleEvent(db, event, memberships).catch((error: unknown) =>
           deps.log.error("webhook: event failed", {
             id: event.webhookEventId,
             type: event.type,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
+import type { Membership } from "./members.ts";
 
 export interface IncomingEvent {
   webhookEventId: string;
@@ -10,24 +11,56 @@ export interface IncomingEvent {
 
 /**
  * Claims a batch of event ids in one statement: all or none, so a failure leaves nothing
- * half-claimed for LINE's redelivery. Returns the ids seen for the first time.
+ * half-claimed for LINE's redelivery. Returns the ids seen for the first time, each with its
+ * sender's memberships, read in the same round trip (the chat needs them next).
  */
 export async function claimWebhookEvents(
   db: Kysely<Database>,
   events: readonly IncomingEvent[],
-): Promise<Set<string>> {
+): Promise<Map<string, Membership[]>> {
   const rows = await db
-    .insertInto("webhook_events")
-    .values(
-      events.map((e) => ({
-        id: e.webhookEventId,
-        event_type: e.type,
-        line_user_id: e.source?.userId ?? null,
-        redelivery: e.deliveryContext.isRedelivery,
-      })),
+    .with("claimed", (q) =>
+      q
+        .insertInto("webhook_events")
+        .values(
+          events.map((e) => ({
+            id: e.webhookEventId,
+            event_type: e.type,
+            line_user_id: e.source?.userId ?? null,
+            redelivery: e.deliveryContext.isRedelivery,
+          })),
+        )
+        .onConflict((oc) => oc.column("id").doNothing())
+        .returning(["id", "line_user_id"]),
     )
-    .onConflict((oc) => oc.column("id").doNothing())
-    .returning("id")
+    .selectFrom("claimed as c")
+    .leftJoin("members as m", (j) =>
+      j.onRef("m.line_user_id", "=", "c.line_user_id").on("m.active", "=", true),
+    )
+    .leftJoin("agencies as g", "g.id", "m.agency_id")
+    .select(["c.id", "m.id as member_id", "m.agency_id", "g.code", "g.name_th", "m.role", "m.created_at"])
+    .orderBy("m.created_at", "desc")
+    .orderBy("m.id", "desc")
     .execute();
-  return new Set(rows.map((r) => r.id));
+  const out = new Map<string, Membership[]>();
+  for (const r of rows) {
+    const list = out.get(r.id) ?? [];
+    if (
+      r.member_id !== null &&
+      r.agency_id !== null &&
+      r.code !== null &&
+      r.name_th !== null &&
+      r.role !== null
+    ) {
+      list.push({
+        memberId: r.member_id,
+        agencyId: r.agency_id,
+        agencyCode: r.code,
+        agencyName: r.name_th,
+        role: r.role,
+      });
+    }
+    out.set(r.id, list);
+  }
+  return out;
 }

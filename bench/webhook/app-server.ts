@@ -1,0 +1,66 @@
+// The bot under load, in its own process: "full" is the real app (signature, dedupe, intent,
+// DB look-up, Flex, reply to the fake platform); "bare" only verifies the signature.
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { sql } from "kysely";
+import { createApp } from "../../bot/app.ts";
+import { deferTracker } from "../../bot/defer.ts";
+import { createLineClient } from "../../bot/line/client.ts";
+import { memoryLogger } from "../../bot/log.ts";
+import { signatureIsValid } from "../../bot/webhook/signature.ts";
+import { createDb } from "../../db/client.ts";
+import { loadDemoData } from "../../db/demo/load.ts";
+import { cachedResults } from "../../db/repositories/results-cache.ts";
+import { migrate } from "../../db/migrate.ts";
+
+const mode = process.argv[2] === "bare" ? "bare" : "full";
+const secret = process.env.BENCH_SECRET!;
+const token = process.env.BENCH_TOKEN!;
+
+async function database() {
+  if (!process.env.DATABASE_URL) return createDb({});
+  const base = new URL(process.env.DATABASE_URL);
+  const admin = await createDb({ databaseUrl: base.toString(), maxConnections: 1 });
+  await sql.raw("drop database if exists prongsai_bench_webhook").execute(admin.db);
+  await sql.raw("create database prongsai_bench_webhook").execute(admin.db);
+  await admin.close();
+  base.pathname = "/prongsai_bench_webhook";
+  return createDb({ databaseUrl: base.toString(), maxConnections: 10 });
+}
+
+const outer = new Hono();
+const tracker = deferTracker();
+if (mode === "bare") {
+  outer.post("/webhook", async (c) => {
+    const raw = await c.req.text();
+    if (!signatureIsValid(raw, c.req.header("x-line-signature"), [secret])) return c.json({}, 401);
+    return c.json({});
+  });
+} else {
+  const handle = await database();
+  await migrate(handle.db);
+  await loadDemoData(handle.db);
+  const log = memoryLogger();
+  const line = createLineClient({ channelAccessToken: token, baseURL: process.env.FAKE_URL! });
+  const app = createApp({
+    db: () => handle.db,
+    production: true,
+    log,
+    webhook: {
+      channelSecrets: [secret],
+      chat: { line, now: () => new Date(), log, results: cachedResults({ ttlMs: 60_000, now: Date.now }) },
+      defer: (_c, w) => tracker.defer(w),
+    },
+  });
+  outer.get("/__bench/errors", (c) => c.json(log.entries.filter((e) => e.level === "error").slice(0, 5)));
+  outer.route("/", app);
+}
+outer.get("/__bench/cpu", (c) => c.json(process.cpuUsage()));
+outer.get("/__bench/settle", async (c) => {
+  await tracker.settle();
+  return c.json({ ok: true });
+});
+serve({ fetch: outer.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${info.port}` })}\n`);
+});
+process.on("SIGTERM", () => process.exit(0));

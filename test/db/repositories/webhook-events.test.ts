@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../../db/client.ts";
+import { claimWebhookEvents } from "../../../db/repositories/webhook-events.ts";
+import { DIALECTS, openTestDb } from "../harness.ts";
+
+const event = (id: string, userId?: string, isRedelivery = false) => ({
+  webhookEventId: id,
+  type: "message",
+  ...(userId ? { source: { userId } } : {}),
+  deliveryContext: { isRedelivery },
+});
+
+describe.each(DIALECTS)("webhook event claims on %s", (dialect) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDb(dialect);
+    const agency = await h.db
+      .insertInto("agencies")
+      .values({
+        code: "WH1",
+        name_th: "เทศบาลตำบลทดสอบ",
+        agency_type: "เทศบาลตำบล",
+        province: "เลย",
+        district: "ด่านซ้าย",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await h.db
+      .insertInto("members")
+      .values({ agency_id: agency.id, line_user_id: "Umember", role: "viewer", display_name: null })
+      .execute();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("claims each event id once, across batches", async () => {
+    const first = await claimWebhookEvents(h.db, [event("E1", "Ux"), event("E2", "Ux")]);
+    expect([...first.keys()].sort()).toEqual(["E1", "E2"]);
+    const again = await claimWebhookEvents(h.db, [event("E2", "Ux", true), event("E3", "Ux")]);
+    expect([...again.keys()]).toEqual(["E3"]);
+  });
+
+  it("returns the sender's memberships with each fresh event, and none for strangers", async () => {
+    const claimed = await claimWebhookEvents(h.db, [
+      event("E10", "Umember"),
+      event("E11", "Ustranger"),
+      event("E12"),
+    ]);
+    expect(claimed.get("E10")).toMatchObject([
+      { agencyCode: "WH1", role: "viewer", agencyName: "เทศบาลตำบลทดสอบ" },
+    ]);
+    expect(claimed.get("E11")).toEqual([]);
+    expect(claimed.get("E12")).toEqual([]);
+  });
+});
