@@ -10,8 +10,13 @@ const TOKEN = "bench-channel-access-token-0123456789";
 const QUESTIONS = ["คะแนน ITA", "ตัวชี้วัดที่ 4", "จุดอ่อน", "ข้อ i12", "อันดับ", "IIT", "เทียบปี 66 กับ 67"];
 const USERS = DEMO_USERS.filter((u) => u.agencyCode).map((u) => u.lineUserId);
 
-async function child(script: string, args: string[], env: Record<string, string>): Promise<{ proc: ChildProcess; url: string }> {
-  const extra = process.env.BENCH_PROFILE && args[0] === "full" ? ["--cpu-prof", "--cpu-prof-dir=/tmp/benchprof"] : [];
+async function child(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ proc: ChildProcess; url: string }> {
+  const extra =
+    process.env.BENCH_PROFILE && args[0] === "full" ? ["--cpu-prof", "--cpu-prof-dir=/tmp/benchprof"] : [];
   const proc = spawn(process.execPath, [...extra, "--import", "tsx", script, ...args], {
     env: { ...process.env, BENCH_SECRET: SECRET, BENCH_TOKEN: TOKEN, ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -77,7 +82,11 @@ async function load(
         path: "/webhook",
         setupRequest: (req) => {
           const { body, signature } = bodies[n++ % bodies.length]!;
-          return { ...req, body, headers: { "content-type": "application/json", "x-line-signature": signature } };
+          return {
+            ...req,
+            body,
+            headers: { "content-type": "application/json", "x-line-signature": signature },
+          };
         },
       },
     ],
@@ -112,7 +121,9 @@ export async function runWebhookBench(args: string[]): Promise<void> {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const db = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
-  console.log(`webhook: ${duration} s per run, ${connections} connections, database ${db}, autocannon on loopback`);
+  console.log(
+    `webhook: ${duration} s per run, ${connections} connections, database ${db}, autocannon on loopback`,
+  );
 
   const fake = await child("bench/webhook/fake-server.ts", [], {});
   const bare = await child("bench/webhook/app-server.ts", ["bare"], {});
@@ -140,10 +151,16 @@ export async function runWebhookBench(args: string[]): Promise<void> {
     await issueTokens(fake.url, 200 * duration + 500);
     const pacedCpu0 = await json<{ user: number; system: number }>(`${full.url}/__bench/cpu`);
     const pacedAnswered0 = (await json<{ deliveries: number }>(`${fake.url}/__fake/stats`)).deliveries;
-    const paced = await load(full.url, { duration, connections: 20, rate: 500, bodies: 3 * (200 * duration + 500) });
+    const paced = await load(full.url, {
+      duration,
+      connections: 20,
+      rate: 500,
+      bodies: 3 * (200 * duration + 500),
+    });
     await json(`${full.url}/__bench/settle`);
     const pacedCpu1 = await json<{ user: number; system: number }>(`${full.url}/__bench/cpu`);
-    const pacedAnswered = (await json<{ deliveries: number }>(`${fake.url}/__fake/stats`)).deliveries - pacedAnswered0;
+    const pacedAnswered =
+      (await json<{ deliveries: number }>(`${fake.url}/__fake/stats`)).deliveries - pacedAnswered0;
     const pacedCpuPer = (cpuMs(pacedCpu1) - cpuMs(pacedCpu0)) / pacedAnswered;
     const errors = await json<unknown[]>(`${full.url}/__bench/errors`);
 
@@ -151,17 +168,27 @@ export async function runWebhookBench(args: string[]): Promise<void> {
     const ratio = fullRun.rps / bareRun.rps;
     console.log("\n| handler | requests/s | time-to-200 p50 | p99 | non-2xx |");
     console.log("|---|---|---|---|---|");
-    console.log(`| bare (signature only) | ${bareRun.rps.toFixed(0)} | ${bareRun.p50} ms | ${bareRun.p99} ms | ${bareRun.non2xx} |`);
-    console.log(`| full path | ${fullRun.rps.toFixed(0)} | ${fullRun.p50} ms | ${fullRun.p99} ms | ${fullRun.non2xx} |`);
-    console.log(`| full path at 500 req/s | ${paced.rps.toFixed(0)} | ${paced.p50} ms | ${paced.p99} ms | ${paced.non2xx} |`);
+    console.log(
+      `| bare (signature only) | ${bareRun.rps.toFixed(0)} | ${bareRun.p50} ms | ${bareRun.p99} ms | ${bareRun.non2xx} |`,
+    );
+    console.log(
+      `| full path | ${fullRun.rps.toFixed(0)} | ${fullRun.p50} ms | ${fullRun.p99} ms | ${fullRun.non2xx} |`,
+    );
+    console.log(
+      `| full path at 500 req/s | ${paced.rps.toFixed(0)} | ${paced.p50} ms | ${paced.p99} ms | ${paced.non2xx} |`,
+    );
     console.log(
       `\nfull/bare throughput: ${(ratio * 100).toFixed(1)} % (target ≥ 15 %) ${ratio >= 0.15 ? "met" : "MISSED"}`,
     );
     console.log(
       `answered questions: ${answered} in ${seconds.toFixed(1)} s = ${(answered / seconds).toFixed(0)}/s; app CPU per answered question: ${cpuPer.toFixed(3)} ms (target ≤ 1 ms) ${cpuPer <= 1 ? "met" : "MISSED"}`,
     );
-    console.log(`time-to-200 p99 at 500 req/s: ${paced.p99} ms (target ≤ 20 ms) ${paced.p99 <= 20 ? "met" : "MISSED"}`);
-    console.log(`app CPU per answered question at 500 req/s: ${pacedCpuPer.toFixed(3)} ms (${pacedAnswered} answered)`);
+    console.log(
+      `time-to-200 p99 at 500 req/s: ${paced.p99} ms (target ≤ 20 ms) ${paced.p99 <= 20 ? "met" : "MISSED"}`,
+    );
+    console.log(
+      `app CPU per answered question at 500 req/s: ${pacedCpuPer.toFixed(3)} ms (${pacedAnswered} answered)`,
+    );
     if (errors.length) console.log("errors logged by the app:", JSON.stringify(errors));
   } finally {
     for (const c of [fake, bare, full]) c.proc.kill("SIGTERM");

@@ -10,8 +10,8 @@ import { memoryLogger } from "../../bot/log.ts";
 import { signatureIsValid } from "../../bot/webhook/signature.ts";
 import { createDb } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
-import { cachedResults } from "../../db/repositories/results-cache.ts";
 import { migrate } from "../../db/migrate.ts";
+import { cachedResults } from "../../db/repositories/results-cache.ts";
 
 const mode = process.argv[2] === "bare" ? "bare" : "full";
 const secret = process.env.BENCH_SECRET!;

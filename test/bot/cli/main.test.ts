@@ -49,6 +49,16 @@ describe("ita CLI on an embedded database", () => {
     expect(shown.err).toContain("ไม่พบหน่วยงาน");
   });
 
+  it("prints a six-digit invite code for an agency, and refuses a bad role", () => {
+    const r = ita("invite", "--agency", "1000001", "--role", "admin", "--uses", "๒");
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/: \d{6}\n/);
+    expect(r.out).toContain("เชื่อมต่อ");
+    const bad = ita("invite", "--agency", "1000001", "--role", "owner");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--role");
+  });
+
   it("explains its commands when called without one", () => {
     const r = ita();
     expect(r.code).toBe(2);
