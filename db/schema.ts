@@ -109,6 +109,7 @@ export interface MeasureStepsTable {
   note: Generated<string>;
   evidence_url: string | null;
   done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  snoozed_until: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -172,6 +173,70 @@ export interface LineUsersTable {
   updated_at: Timestamp;
 }
 
+type DateColumn = ColumnType<string, string, string>;
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  agency_id: number | null;
+  fiscal_year: number;
+  title: string;
+  due_on: DateColumn;
+  kind: "ita" | "duty" | "agency";
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberPrefsTable {
+  member_id: number;
+  agency_id: number;
+  muted: Generated<boolean>;
+  lead_days: ColumnType<number[], number[] | undefined, number[]>;
+  quiet_start: Generated<string>;
+  quiet_end: Generated<string>;
+  frequency: Generated<"daily" | "weekly">;
+  weekly_day: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "held" | "dead";
+
+export interface OutboxTable {
+  id: Generated<string>;
+  agency_id: number;
+  member_id: number | null;
+  recipients: ColumnType<string[], string[], string[]>;
+  kind: "digest" | "status_update" | "quota_warning";
+  day: DateColumn;
+  payload: ColumnType<unknown, string, string>;
+  retry_key: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  send_at: ColumnType<Date, Date | string, Date | string>;
+  next_attempt_at: ColumnType<Date, Date | string, Date | string>;
+  claimed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface NoticesTable {
+  dedupe_key: string;
+  agency_id: number;
+  member_id: number;
+  item_key: string;
+  kind: "lead" | "due" | "overdue";
+  day: DateColumn;
+  outbox_id: string | null;
+  superseded: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface QuotaWarningsTable {
+  month: string;
+  warned_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   fiscal_years: FiscalYearsTable;
@@ -187,4 +252,9 @@ export interface Database {
   invites: InvitesTable;
   invite_attempts: InviteAttemptsTable;
   line_users: LineUsersTable;
+  milestones: MilestonesTable;
+  member_prefs: MemberPrefsTable;
+  outbox: OutboxTable;
+  notices: NoticesTable;
+  quota_warnings: QuotaWarningsTable;
 }

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001_foundation.ts";
 import * as m002 from "./002_chat.ts";
+import * as m003 from "./003_reminders.ts";
 
 // An imported list, not a folder read with fs: Workers have no file system.
 const MIGRATIONS: Record<string, Migration> = {
   "001_foundation": m001,
   "002_chat": m002,
+  "003_reminders": m003,
 };
 
 export const migrationProvider: MigrationProvider = {

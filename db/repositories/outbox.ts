@@ -1,0 +1,152 @@
+import { type Kysely, sql } from "kysely";
+import type { Database, OutboxStatus } from "../schema.ts";
+
+export interface OutboxRow {
+  id: string;
+  agencyId: number;
+  recipients: string[];
+  kind: string;
+  payload: unknown;
+  retryKey: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` messages that are due, and any left "sending" by a sender that died
+ * more than `staleMs` ago. Two senders never claim the same row (FOR UPDATE SKIP LOCKED); a row
+ * is marked "sending" and committed before anything is pushed, so a crash leaves it reclaimable,
+ * and its fixed retry key makes LINE drop the second push.
+ */
+export async function claimDueMessages(
+  db: Kysely<Database>,
+  now: Date,
+  options: { limit: number; staleMs: number },
+): Promise<OutboxRow[]> {
+  const stale = new Date(now.getTime() - options.staleMs);
+  return db.transaction().execute(async (trx) => {
+    const ids = await trx
+      .selectFrom("outbox")
+      .select("id")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", now)]),
+          eb.and([eb("status", "=", "sending"), eb("claimed_at", "<", stale)]),
+        ]),
+      )
+      .orderBy("next_attempt_at")
+      .orderBy("id")
+      .limit(options.limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (ids.length === 0) return [];
+    const rows = await trx
+      .updateTable("outbox")
+      .set({ status: "sending", claimed_at: now, attempts: sql`attempts + 1` })
+      .where(
+        "id",
+        "in",
+        ids.map((r) => r.id),
+      )
+      .returning(["id", "agency_id", "recipients", "kind", "payload", "retry_key", "attempts"])
+      .execute();
+    return rows
+      .map((r) => ({
+        id: String(r.id),
+        agencyId: r.agency_id,
+        recipients: r.recipients,
+        kind: r.kind,
+        payload: r.payload,
+        retryKey: r.retry_key,
+        attempts: r.attempts,
+      }))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+  });
+}
+
+export type Settlement =
+  | { status: "sent"; at: Date }
+  | { status: "retry"; at: Date; error: string }
+  | { status: "held"; error: string }
+  | { status: "dead"; error: string };
+
+/** Records what happened to a claimed message; only the claim that is still current may settle it. */
+export async function settleMessage(db: Kysely<Database>, id: string, outcome: Settlement): Promise<void> {
+  const set: Partial<Record<string, unknown>> & { status: OutboxStatus } =
+    outcome.status === "sent"
+      ? { status: "sent", sent_at: outcome.at, last_error: null }
+      : outcome.status === "retry"
+        ? { status: "pending", next_attempt_at: outcome.at, last_error: outcome.error }
+        : { status: outcome.status, last_error: outcome.error };
+  await db.updateTable("outbox").set(set).where("id", "=", id).where("status", "=", "sending").execute();
+}
+
+/** Messages held because the monthly quota ran out go back in line (e.g. when a new month starts). */
+export async function releaseHeld(db: Kysely<Database>, now: Date): Promise<number> {
+  const r = await db
+    .updateTable("outbox")
+    .set({ status: "pending", next_attempt_at: now })
+    .where("status", "=", "held")
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Pending or held messages for a LINE user, so chat replies can show what could not be pushed. */
+export async function undeliveredFor(
+  db: Kysely<Database>,
+  lineUserId: string,
+): Promise<{ id: string; payload: unknown }[]> {
+  const rows = await db
+    .selectFrom("outbox")
+    .select(["id", "payload"])
+    .where("status", "=", "held")
+    .where(sql<boolean>`${lineUserId} = any(recipients)`)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: String(r.id), payload: r.payload }));
+}
+
+/**
+ * A UUID derived from what the message is (e.g. "digest|12|2025-03-24"), so the same message
+ * always carries the same X-Line-Retry-Key, whoever plans or sends it.
+ */
+export async function retryKeyFor(naturalKey: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(naturalKey)));
+  digest[6] = (digest[6]! & 0x0f) | 0x50; // version 5 layout (name-based)
+  digest[8] = (digest[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface NewMessage {
+  agencyId: number;
+  memberId?: number;
+  recipients: string[];
+  kind: "digest" | "status_update" | "quota_warning";
+  day: string;
+  payload: unknown;
+  sendAt: Date;
+  /** What makes this message unique; also the source of its retry key. */
+  naturalKey: string;
+}
+
+/** Adds a message; a second message with the same natural key (or a second digest that day) is ignored. */
+export async function enqueueMessage(db: Kysely<Database>, m: NewMessage): Promise<string | undefined> {
+  const row = await db
+    .insertInto("outbox")
+    .values({
+      agency_id: m.agencyId,
+      member_id: m.memberId ?? null,
+      recipients: m.recipients,
+      kind: m.kind,
+      day: m.day,
+      payload: JSON.stringify(m.payload),
+      retry_key: await retryKeyFor(m.naturalKey),
+      send_at: m.sendAt,
+      next_attempt_at: m.sendAt,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row ? String(row.id) : undefined;
+}
