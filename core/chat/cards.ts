@@ -112,3 +112,24 @@ export interface RankCardView {
   provincial?: RankView & { province: string };
   reportedRank?: number;
 }
+
+export interface DigestItemView {
+  /** "step:12" */
+  key: string;
+  /** Set for measure steps: the buttons update this step. */
+  stepId?: number;
+  title: string;
+  measureTitle?: string;
+  /** "31 มี.ค. 68" */
+  dueText: string;
+  kind: "lead" | "due" | "overdue";
+  /** Days before (lead) or after (overdue) the due date. */
+  days: number;
+}
+
+export interface DigestView {
+  agencyName: string;
+  /** "24 มี.ค. 68" */
+  dayText: string;
+  items: DigestItemView[];
+}

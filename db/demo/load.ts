@@ -6,6 +6,7 @@ import { importResultsFile } from "../import/import-results.ts";
 import { applyResults } from "../repositories/results.ts";
 import type { Database } from "../schema.ts";
 import { type GeneratedAgency, generateAgencies, generateNational } from "./generate.ts";
+import { loadDemoMeasures } from "./measures.ts";
 import { DEMO_USERS } from "./users.ts";
 
 const SEED_FILE = new URL("./seed-results.csv", import.meta.url);
@@ -71,5 +72,6 @@ export async function loadDemoData(db: Kysely<Database>): Promise<DemoOutcome> {
       })
       .execute();
   }
+  await loadDemoMeasures(db);
   return { loaded: true, agencies: 3 + agencies.length };
 }

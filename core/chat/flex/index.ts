@@ -1,4 +1,5 @@
 export { comparisonCard } from "./comparison-card.ts";
+export { digestMessage, whenText } from "./digest.ts";
 export { messageToHtml, quickRepliesOf } from "./html.ts";
 export { indicatorCard } from "./indicator-card.ts";
 export { itemCard } from "./item-card.ts";

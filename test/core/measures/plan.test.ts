@@ -131,6 +131,14 @@ describe("planNotices: the default schedule", () => {
     ]);
   });
 
+  it("never sends a reminder for a lead day added after a nearer reminder went out", () => {
+    const caller = new Caller();
+    const items = [item("step:1", "2025-06-20")];
+    caller.run(items, [alice], bkk("2025-06-13"));
+    const run = caller.run(items, [member(1, { leadDays: [14, 7, 1, 0] })], bkk("2025-06-14"));
+    expect(run).toEqual({ digests: [], superseded: ["1|step:1|lead|14|2025-06-20"] });
+  });
+
   it("sends nothing to muted or unknown members, and everything to each owner", () => {
     const caller = new Caller();
     const items = [item("step:1", "2025-06-20", { ownerIds: [1, 2, 3, 1] })];
@@ -401,6 +409,19 @@ const prefsArb = fc.record({
   weeklyDay: fc.integer({ min: 0, max: 6 }),
 });
 
+type Prefs = typeof prefsArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toMember(memberId: number, p: Prefs): MemberPrefs {
+  return member(memberId, {
+    muted: p.muted,
+    leadDays: p.leadDays,
+    quietStart: p.quiet[0]!,
+    quietEnd: p.quiet[1]!,
+    frequency: p.frequency,
+    weeklyDay: p.weeklyDay,
+  });
+}
+
 const itemArb = fc.record({
   dueOffset: fc.integer({ min: -60, max: 60 }),
   status: fc.constantFrom<MeasureStatus>("not_started", "in_progress", "in_progress", "done", "cancelled"),
@@ -412,13 +433,16 @@ type Mutation =
   | { type: "done"; item: number }
   | { type: "reopen"; item: number }
   | { type: "move"; item: number; days: number }
-  | { type: "snooze"; item: number; days: number };
+  | { type: "snooze"; item: number; days: number }
+  | { type: "prefs"; member: number; prefs: Prefs };
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ type: fc.constant<"done">("done"), item: fc.nat(9) }),
   fc.record({ type: fc.constant<"reopen">("reopen"), item: fc.nat(9) }),
   fc.record({ type: fc.constant<"move">("move"), item: fc.nat(9), days: fc.integer({ min: -10, max: 10 }) }),
   fc.record({ type: fc.constant<"snooze">("snooze"), item: fc.nat(9), days: fc.integer({ min: 1, max: 3 }) }),
+  // The member changes lead days, frequency, quiet hours, mutes or unmutes.
+  fc.record({ type: fc.constant<"prefs">("prefs"), member: fc.nat(3), prefs: prefsArb }),
 );
 
 const stepArb = fc.record({
@@ -457,17 +481,7 @@ describe("planNotices: properties over random runs", () => {
     fc.assert(
       fc.property(worldArb, (world) => {
         const base = addDays("2025-01-01", world.baseOffset);
-        const members = world.prefs.map((p, i) =>
-          member(i + 1, {
-            muted: p.muted,
-            leadDays: p.leadDays,
-            quietStart: p.quiet[0]!,
-            quietEnd: p.quiet[1]!,
-            frequency: p.frequency,
-            weeklyDay: p.weeklyDay,
-          }),
-        );
-        const byId = new Map(members.map((m) => [m.memberId, m]));
+        const byId = new Map(world.prefs.map((p, i) => [i + 1, toMember(i + 1, p)]));
         const items: DueItem[] = world.items.map((g, i) =>
           item(`step:${i}`, addDays(base, g.dueOffset), {
             status: g.status,
@@ -481,6 +495,7 @@ describe("planNotices: properties over random runs", () => {
         const superseded = new Set<string>();
 
         const run = (now: Date) => {
+          const members = [...byId.values()];
           const input = { items: structuredClone(items), members, now, sent: new Set(sent) };
           const result = planNotices(input);
           // Deterministic, and blind to the order of its input.
@@ -545,8 +560,11 @@ describe("planNotices: properties over random runs", () => {
           }
           first = false;
           const change = step.mutation;
-          const target = change === null ? undefined : items[change.item % items.length];
-          if (change !== null && target !== undefined) {
+          if (change?.type === "prefs")
+            byId.set(change.member + 1, toMember(change.member + 1, change.prefs));
+          const target =
+            change === null || change.type === "prefs" ? undefined : items[change.item % items.length];
+          if (change !== null && change.type !== "prefs" && target !== undefined) {
             if (change.type === "done") target.status = "done";
             else if (change.type === "reopen") target.status = "in_progress";
             else if (change.type === "move") target.dueOn = addDays(target.dueOn, change.days);
