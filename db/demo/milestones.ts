@@ -47,7 +47,10 @@ export function typicalItaCalendar(fiscalYear: number): DemoMilestone[] {
 export const DEMO_MILESTONES: DemoMilestone[] = [...typicalItaCalendar(2568), ...typicalItaCalendar(2569)];
 
 /** Inserts the national milestones of each fiscal year that has none yet; returns how many were added. */
-export async function loadDemoMilestones(db: Kysely<Database>, milestones = DEMO_MILESTONES): Promise<number> {
+export async function loadDemoMilestones(
+  db: Kysely<Database>,
+  milestones = DEMO_MILESTONES,
+): Promise<number> {
   let added = 0;
   for (const year of [...new Set(milestones.map((m) => m.fiscalYear))]) {
     const existing = await db

@@ -126,7 +126,10 @@ export async function ensureFiscalYear(db: Db, year: number): Promise<void> {
 // Reading
 
 type MeasureFields = Omit<Measure, "id" | "agencyId" | "fiscalYear" | "seq" | "owners" | "steps">;
-type StepFields = Pick<Step, "status" | "progress" | "note" | "evidenceUrl" | "doneOn" | "snoozedUntil" | "dueOn">;
+type StepFields = Pick<
+  Step,
+  "status" | "progress" | "note" | "evidenceUrl" | "doneOn" | "snoozedUntil" | "dueOn"
+>;
 
 const MEASURE_COLUMNS: { [K in keyof MeasureFields]: keyof MeasuresTable } = {
   title: "title",
@@ -259,7 +262,11 @@ async function loadMeasures(db: Db, agencyId: number, ids: number[]): Promise<Me
 }
 
 /** The agency's measures, newest fiscal year first, then in their order (seq). */
-export async function listMeasures(db: Db, scope: AgencyScope, filter: MeasureFilter = {}): Promise<Measure[]> {
+export async function listMeasures(
+  db: Db,
+  scope: AgencyScope,
+  filter: MeasureFilter = {},
+): Promise<Measure[]> {
   checkDate("overdueOn", filter.overdueOn);
   const agencyId = scope.agencyId;
   let query = db.selectFrom("measures as ms").select("ms.id").where("ms.agency_id", "=", agencyId);
@@ -293,17 +300,19 @@ export async function listMeasures(db: Db, scope: AgencyScope, filter: MeasureFi
   const overdueOn = filter.overdueOn;
   if (overdueOn !== undefined) {
     // A closed (done or cancelled) measure is not overdue, whatever its steps say.
-    query = query.where("ms.status", "in", OPEN).where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("measure_steps as s")
-          .select("s.id")
-          .whereRef("s.measure_id", "=", "ms.id")
-          .where("s.agency_id", "=", agencyId)
-          .where("s.due_on", "<", overdueOn)
-          .where("s.status", "in", OPEN),
-      ),
-    );
+    query = query
+      .where("ms.status", "in", OPEN)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("measure_steps as s")
+            .select("s.id")
+            .whereRef("s.measure_id", "=", "ms.id")
+            .where("s.agency_id", "=", agencyId)
+            .where("s.due_on", "<", overdueOn)
+            .where("s.status", "in", OPEN),
+        ),
+      );
   }
   const rows = await query.orderBy("ms.fiscal_year", "desc").orderBy("ms.seq").orderBy("ms.id").execute();
   return loadMeasures(
@@ -348,7 +357,10 @@ export async function getStep(db: Db, scope: AgencyScope, stepId: number): Promi
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields whose value changes, as before/after objects for the audit log. */
-function diff<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T>; keys: (keyof T)[] } {
+function diff<T extends object>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T>; keys: (keyof T)[] } {
   const keys = (Object.keys(after) as (keyof T)[]).filter((k) => !same(before[k], after[k]));
   const pick = (o: T) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Partial<T>;
   return { before: pick(before), after: pick(after), keys };
@@ -378,7 +390,12 @@ export async function createMeasure(
   const agencyId = scope.agencyId;
   const id = await inTransaction(db, async (trx) => {
     // One writer per agency at a time, so the next seq is free.
-    await trx.selectFrom("agencies").select("id").where("id", "=", agencyId).forUpdate().executeTakeFirstOrThrow();
+    await trx
+      .selectFrom("agencies")
+      .select("id")
+      .where("id", "=", agencyId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     await ensureFiscalYear(trx, input.fiscalYear);
     const ownerIds = await checkOwners(trx, agencyId, input.ownerIds);
     let seq = input.seq;
@@ -481,7 +498,11 @@ async function replaceOwners(
   ownerIds: number[],
 ): Promise<void> {
   if (table === "measure_owners") {
-    await trx.deleteFrom("measure_owners").where("agency_id", "=", agencyId).where("measure_id", "=", id).execute();
+    await trx
+      .deleteFrom("measure_owners")
+      .where("agency_id", "=", agencyId)
+      .where("measure_id", "=", id)
+      .execute();
     if (ownerIds.length) {
       await trx
         .insertInto("measure_owners")
@@ -542,7 +563,8 @@ async function writeMeasureChange(
       .where("id", "=", id)
       .execute();
   }
-  if (changes.keys.includes("ownerIds")) await replaceOwners(trx, "measure_owners", agencyId, id, after.ownerIds ?? []);
+  if (changes.keys.includes("ownerIds"))
+    await replaceOwners(trx, "measure_owners", agencyId, id, after.ownerIds ?? []);
   await writeAudit(trx, actor, [
     { agencyId, action, entity: "measure", entityId: id, before: changes.before, after: changes.after },
   ]);
@@ -741,13 +763,18 @@ export async function updateStep(
  *
  * Sorted by due date, agency, key. Keys are "step:<id>" and "milestone:<id>".
  */
-export async function dueItemsAcrossAgencies(db: Db, range: { from: string; to: string }): Promise<DueItem[]> {
+export async function dueItemsAcrossAgencies(
+  db: Db,
+  range: { from: string; to: string },
+): Promise<DueItem[]> {
   checkDate("from", range.from);
   checkDate("to", range.to);
   const { from, to } = range;
   const steps = await db
     .selectFrom("measure_steps as s")
-    .innerJoin("measures as ms", (j) => j.onRef("ms.id", "=", "s.measure_id").onRef("ms.agency_id", "=", "s.agency_id"))
+    .innerJoin("measures as ms", (j) =>
+      j.onRef("ms.id", "=", "s.measure_id").onRef("ms.agency_id", "=", "s.agency_id"),
+    )
     .select([
       "s.id",
       "s.agency_id",
@@ -777,7 +804,9 @@ export async function dueItemsAcrossAgencies(db: Db, range: { from: string; to: 
     const rows = await db
       .selectFrom("step_owners as o")
       .innerJoin("measure_steps as s", "s.id", "o.step_id")
-      .innerJoin("members as m", (j) => j.onRef("m.id", "=", "o.member_id").onRef("m.agency_id", "=", "o.agency_id"))
+      .innerJoin("members as m", (j) =>
+        j.onRef("m.id", "=", "o.member_id").onRef("m.agency_id", "=", "o.agency_id"),
+      )
       .select(["o.step_id as key", "o.member_id"])
       .where("s.due_on", ">=", from)
       .where("s.due_on", "<=", to)
@@ -787,7 +816,9 @@ export async function dueItemsAcrossAgencies(db: Db, range: { from: string; to: 
     for (const r of rows) push(stepOwners, r.key, r.member_id);
     const mRows = await db
       .selectFrom("measure_owners as o")
-      .innerJoin("members as m", (j) => j.onRef("m.id", "=", "o.member_id").onRef("m.agency_id", "=", "o.agency_id"))
+      .innerJoin("members as m", (j) =>
+        j.onRef("m.id", "=", "o.member_id").onRef("m.agency_id", "=", "o.agency_id"),
+      )
       .select(["o.measure_id as key", "o.member_id"])
       .where("m.active", "=", true)
       .where("o.measure_id", "in", (eb) =>
@@ -850,7 +881,9 @@ export async function dueItemsAcrossAgencies(db: Db, range: { from: string; to: 
   }
   return items.sort(
     (a, b) =>
-      a.dueOn.localeCompare(b.dueOn) || a.agencyId - b.agencyId || a.key.localeCompare(b.key, "en", { numeric: true }),
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.agencyId - b.agencyId ||
+      a.key.localeCompare(b.key, "en", { numeric: true }),
   );
 }
 

@@ -1,0 +1,254 @@
+import { type Kysely, sql } from "kysely";
+import type { DigestItemView } from "../../core/chat/cards.ts";
+import { digestMessage } from "../../core/chat/flex/digest.ts";
+import { DEFAULT_PREFS, type Digest, type DueItem, type MemberPrefs } from "../../core/measures/model.ts";
+import { digestMarker, planNotices } from "../../core/measures/plan.ts";
+import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
+import { bangkokDate } from "../../core/thai/fiscal-year.ts";
+import { dueItemsAcrossAgencies } from "../../db/repositories/measures.ts";
+import { enqueueMessage, releaseHeld } from "../../db/repositories/outbox.ts";
+import type { Database } from "../../db/schema.ts";
+import type { LineClient } from "../line/client.ts";
+import type { Logger } from "../log.ts";
+import { type SendOptions, type SendReport, sendDue } from "./sender.ts";
+
+export interface TickDeps {
+  db: Kysely<Database>;
+  /** Undefined: plan only (the CLI without LINE credentials). */
+  line?: LineClient;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface TickReport {
+  digests: number;
+  notices: number;
+  superseded: number;
+  send?: SendReport;
+  quota?: { used: number; limit: number | "none"; warned: boolean };
+}
+
+/** Planning is serialised across processes: two ticks at once plan each notice once. */
+const PLAN_LOCK = 72_077_001;
+/** Look back this far for overdue items, ahead this far for lead notices. */
+const LOOK_BACK_DAYS = 400;
+const LOOK_AHEAD_DAYS = 31;
+export const QUOTA_WARNING_SHARE = 0.8;
+
+/**
+ * One scheduler step, the same from the Node interval, the Workers cron and the CLI: plan the
+ * notices due at `now` into the outbox (in one transaction), send what is due, check the quota.
+ */
+export async function tick(deps: TickDeps, options: SendOptions = {}): Promise<TickReport> {
+  const report: TickReport = { ...(await plan(deps)) };
+  if (!deps.line) return report;
+  report.quota = await checkQuota(deps);
+  report.send = await sendDue({ db: deps.db, line: deps.line, now: deps.now, log: deps.log }, options);
+  return report;
+}
+
+async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notices" | "superseded">> {
+  const now = deps.now();
+  const today = bangkokDate(now);
+  return deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${PLAN_LOCK})`.execute(trx);
+    const items = await dueItemsAcrossAgencies(trx, {
+      from: addDays(today, -LOOK_BACK_DAYS),
+      to: addDays(today, LOOK_AHEAD_DAYS),
+    });
+    const memberIds = [...new Set(items.flatMap((i) => i.ownerIds))];
+    if (memberIds.length === 0) return { digests: 0, notices: 0, superseded: 0 };
+    const members = await memberPrefs(trx, memberIds);
+    const sent = await recorded(trx, memberIds, addDays(today, -LOOK_BACK_DAYS - LOOK_AHEAD_DAYS));
+    const result = planNotices({ items, members: [...members.values()].map((m) => m.prefs), now, sent });
+    const byKey = new Map(items.map((i) => [`${i.agencyId}|${i.key}`, i]));
+    let notices = 0;
+    for (const digest of result.digests) {
+      const member = members.get(digest.memberId)!;
+      const outboxId = await enqueueMessage(trx, {
+        agencyId: member.agencyId,
+        memberId: digest.memberId,
+        recipients: [member.prefs.lineUserId],
+        kind: "digest",
+        day: digest.day,
+        payload: [digestMessage(digestView(digest, member.agencyName, member.agencyId, byKey))],
+        sendAt: digest.sendAt,
+        naturalKey: digestMarker(digest.memberId, digest.day),
+      });
+      if (!outboxId)
+        throw new Error(`a digest for member ${digest.memberId} on ${digest.day} already exists`);
+      await trx
+        .insertInto("notices")
+        .values(
+          digest.notices.map((n) => ({
+            dedupe_key: n.dedupeKey,
+            agency_id: member.agencyId,
+            member_id: n.memberId,
+            item_key: n.itemKey,
+            kind: n.kind,
+            day: n.day,
+            outbox_id: outboxId,
+          })),
+        )
+        .execute();
+      notices += digest.notices.length;
+    }
+    if (result.superseded.length) {
+      await trx
+        .insertInto("notices")
+        .values(
+          result.superseded.map((key) => {
+            const [memberId, itemKey, kind, , dueOn] = key.split("|") as [
+              string,
+              string,
+              "lead",
+              string,
+              string,
+            ];
+            return {
+              dedupe_key: key,
+              agency_id: members.get(Number(memberId))!.agencyId,
+              member_id: Number(memberId),
+              item_key: itemKey,
+              kind,
+              day: dueOn,
+              superseded: true,
+            };
+          }),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    if (result.digests.length)
+      deps.log.info("reminders planned", { digests: result.digests.length, notices });
+    return { digests: result.digests.length, notices, superseded: result.superseded.length };
+  });
+}
+
+interface PlannedMember {
+  prefs: MemberPrefs;
+  agencyId: number;
+  agencyName: string;
+}
+
+async function memberPrefs(db: Kysely<Database>, ids: number[]): Promise<Map<number, PlannedMember>> {
+  const rows = await db
+    .selectFrom("members as m")
+    .innerJoin("agencies as g", "g.id", "m.agency_id")
+    .leftJoin("member_prefs as p", "p.member_id", "m.id")
+    .leftJoin("line_users as u", "u.line_user_id", "m.line_user_id")
+    .select([
+      "m.id",
+      "m.line_user_id",
+      "m.agency_id",
+      "g.name_th",
+      "p.muted",
+      "p.lead_days",
+      "p.quiet_start",
+      "p.quiet_end",
+      "p.frequency",
+      "p.weekly_day",
+      "u.following",
+    ])
+    .where("m.id", "in", ids)
+    .where("m.active", "=", true)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        agencyId: r.agency_id,
+        agencyName: r.name_th,
+        prefs: {
+          memberId: r.id,
+          lineUserId: r.line_user_id,
+          // Someone who blocked the account gets nothing pushed; their notices wait.
+          muted: (r.muted ?? DEFAULT_PREFS.muted) || r.following === false,
+          leadDays: r.lead_days ?? DEFAULT_PREFS.leadDays,
+          quietStart: r.quiet_start ?? DEFAULT_PREFS.quietStart,
+          quietEnd: r.quiet_end ?? DEFAULT_PREFS.quietEnd,
+          frequency: r.frequency ?? DEFAULT_PREFS.frequency,
+          weeklyDay: r.weekly_day ?? DEFAULT_PREFS.weeklyDay,
+        },
+      },
+    ]),
+  );
+}
+
+/** Notice keys already planned or superseded, and a marker for every digest already made. */
+async function recorded(db: Kysely<Database>, memberIds: number[], since: string): Promise<Set<string>> {
+  const [notices, digests] = await Promise.all([
+    db
+      .selectFrom("notices")
+      .select("dedupe_key")
+      .where("member_id", "in", memberIds)
+      .where("day", ">=", since)
+      .execute(),
+    db
+      .selectFrom("outbox")
+      .select(["member_id", sql<string>`day::text`.as("day")])
+      .where("kind", "=", "digest")
+      .where("member_id", "in", memberIds)
+      .where("day", ">=", since)
+      .execute(),
+  ]);
+  const out = new Set(notices.map((n) => n.dedupe_key));
+  for (const d of digests) out.add(digestMarker(d.member_id!, d.day));
+  return out;
+}
+
+function digestView(
+  digest: Digest,
+  agencyName: string,
+  agencyId: number,
+  items: Map<string, DueItem>,
+): Parameters<typeof digestMessage>[0] {
+  const views: DigestItemView[] = digest.notices.map((n) => {
+    const item = items.get(`${agencyId}|${n.itemKey}`);
+    const dueOn = item?.dueOn ?? n.day;
+    const step = /^step:(\d+)$/.exec(n.itemKey);
+    const view: DigestItemView = {
+      key: n.itemKey,
+      title: item?.title ?? n.itemKey,
+      dueText: formatThaiDate(dueOn, { style: "short", digits: "arabic" }),
+      kind: n.kind,
+      days: Math.abs(daysBetween(digest.day, dueOn)),
+    };
+    if (step) view.stepId = Number(step[1]);
+    if (item?.measureTitle) view.measureTitle = item.measureTitle;
+    return view;
+  });
+  return {
+    agencyName,
+    dayText: formatThaiDate(digest.day, { style: "short", digits: "arabic" }),
+    items: views,
+  };
+}
+
+/** Reads the month's quota; warns once a month at 80 %; releases held messages when there is room. */
+async function checkQuota(deps: TickDeps): Promise<TickReport["quota"]> {
+  let quota: { used: number; limit: number | "none" };
+  try {
+    quota = await deps.line!.quota();
+  } catch (error) {
+    deps.log.warn("quota: could not read", { error: String(error) });
+    return undefined;
+  }
+  let warned = false;
+  if (quota.limit !== "none" && quota.used >= quota.limit * QUOTA_WARNING_SHARE) {
+    const month = bangkokDate(deps.now()).slice(0, 7);
+    const row = await deps.db
+      .insertInto("quota_warnings")
+      .values({ month })
+      .onConflict((oc) => oc.column("month").doNothing())
+      .returning("month")
+      .executeTakeFirst();
+    warned = row !== undefined;
+    if (warned) deps.log.warn("quota: 80 % of the monthly message quota used", quota);
+  }
+  if (quota.limit === "none" || quota.used < quota.limit) {
+    const released = await releaseHeld(deps.db, deps.now());
+    if (released) deps.log.info("quota: held messages released", { released });
+  }
+  return { ...quota, warned };
+}
