@@ -9,6 +9,7 @@ import { type App, createApp } from "./app.ts";
 import { ConfigError, dbConfigOf, parseConfig } from "./config.ts";
 import { deferTracker } from "./defer.ts";
 import { devConsole } from "./dev/console.ts";
+import { tick } from "./jobs/tick.ts";
 import { createLineClient } from "./line/client.ts";
 import { type FakeLinePlatform, startFakeLinePlatform } from "./line/fake-platform.ts";
 import { jsonLogger } from "./log.ts";
@@ -18,6 +19,7 @@ const DEV_SECRET = "dev-channel-secret-not-for-production";
 const DEV_TOKEN = "dev-channel-access-token-not-for-production";
 /** Chat answers see a results import from another process within this time. */
 const RESULTS_TTL_MS = 60_000;
+const TICK_EVERY_MS = 60_000;
 
 async function start() {
   const config = parseConfig(process.env);
@@ -80,6 +82,21 @@ async function start() {
     ...(dev ? { dev } : {}),
   });
 
+  // The reminder scheduler: one tick a minute, never two at once in this process (several
+  // processes are safe too: planning takes an advisory lock, sending claims rows with SKIP LOCKED).
+  let ticking = false;
+  const timer = setInterval(async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      await tick({ db: handle.db, line, now, log });
+    } catch (error) {
+      log.error("tick failed", { error: String(error) });
+    } finally {
+      ticking = false;
+    }
+  }, TICK_EVERY_MS);
+
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     const where = config.DATABASE_URL ? "PostgreSQL" : `PGlite ที่ ${config.DATA_DIR}`;
     console.log(`โปร่งใส พร้อมที่ http://localhost:${info.port} (ฐานข้อมูล: ${where})`);
@@ -87,7 +104,9 @@ async function start() {
       console.log(`ลองคุยกับบอท: http://localhost:${info.port}/dev/chat (แพลตฟอร์ม LINE จำลอง ${fake!.url})`);
   });
   const stop = () => {
+    clearInterval(timer);
     server.close(async () => {
+      while (ticking) await new Promise((r) => setTimeout(r, 50));
       await tracker.settle();
       await fake?.close();
       await handle.close();

@@ -3,6 +3,7 @@ import pg from "pg";
 import type { Database } from "../db/schema.ts";
 import { createApp } from "./app.ts";
 import { deferTracker } from "./defer.ts";
+import { tick } from "./jobs/tick.ts";
 import { createLineClient } from "./line/client.ts";
 import { jsonLogger } from "./log.ts";
 
@@ -14,18 +15,25 @@ interface Env {
   LINE_API_BASE_URL?: string;
 }
 
-// Workers reuse an isolate across requests but not sockets across requests, so the pg client
-// is made per request (Cloudflare's Hyperdrive guidance) and closed once deferred work is done.
+function lineOf(env: Env) {
+  return createLineClient({
+    channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN,
+    baseURL: env.LINE_API_BASE_URL ?? "https://api.line.me",
+  });
+}
+
+/** Workers reuse an isolate across requests but not sockets: one pg client per request or cron run. */
+function dbOf(env: Env) {
+  const pool = new pg.Pool({ connectionString: env.HYPERDRIVE.connectionString, max: 1 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
 export default {
   async fetch(request, env, ctx) {
-    const pool = new pg.Pool({ connectionString: env.HYPERDRIVE.connectionString, max: 1 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = dbOf(env);
     const log = jsonLogger();
     const tracker = deferTracker();
-    const line = createLineClient({
-      channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN,
-      baseURL: env.LINE_API_BASE_URL ?? "https://api.line.me",
-    });
+    const line = lineOf(env);
     const app = createApp({
       db: () => db,
       production: true,
@@ -41,5 +49,17 @@ export default {
     } finally {
       ctx.waitUntil(tracker.settle().then(() => db.destroy()));
     }
+  },
+
+  /** The Cron Trigger (wrangler.toml): the same tick as the Node interval. */
+  async scheduled(_controller, env, ctx) {
+    const db = dbOf(env);
+    const log = jsonLogger();
+    ctx.waitUntil(
+      tick({ db, line: lineOf(env), now: () => new Date(), log })
+        .then((report) => log.info("tick", { ...report }))
+        .catch((error: unknown) => log.error("tick failed", { error: String(error) }))
+        .finally(() => db.destroy()),
+    );
   },
 } satisfies ExportedHandler<Env>;

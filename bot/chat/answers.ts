@@ -27,6 +27,7 @@ import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import type { ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Message } from "../line/client.ts";
+import { answerTasks } from "./tasks.ts";
 
 export interface AnswerContext {
   db: Kysely<Database>;
@@ -57,6 +58,8 @@ export async function answerQuery(ctx: AnswerContext, query: Query): Promise<Mes
     case "unknown":
     case "link":
       return [helpMessage()];
+    case "tasks":
+      return answerTasks(ctx.db, ctx.membership, query.which, ctx.now);
     case "compare": {
       const pair = resolveComparison(query.years, ctx.now, years);
       if (!pair.ok) {

@@ -4,6 +4,7 @@ import { parseQuery } from "../../core/chat/intent.ts";
 import { redeemInvite } from "../../db/repositories/invites.ts";
 import { setFollowing } from "../../db/repositories/line-users.ts";
 import { type Membership, membershipsOf } from "../../db/repositories/members.ts";
+import { markDeliveredByReply, undeliveredFor } from "../../db/repositories/outbox.ts";
 import { directResults, type ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { Database } from "../../db/schema.ts";
 import type { LineClient, Message } from "../line/client.ts";
@@ -15,6 +16,7 @@ import {
   type WebhookEvent,
 } from "../webhook/schema.ts";
 import { answerQuery } from "./answers.ts";
+import { answerStepAction } from "./tasks.ts";
 import { GREETING, linkOutcomeText, NOT_LINKED, ONLY_TEXT, SORRY } from "./texts.ts";
 
 export interface ChatDeps {
@@ -103,7 +105,18 @@ async function onPostback(
   if (!parsed.success) return;
   const data = new URLSearchParams(parsed.data.postback.data);
   const question = data.get("q");
-  if (question) await answerText(deps, db, event, question, memberships);
+  if (question) {
+    await answerText(deps, db, event, question, memberships);
+    return;
+  }
+  const userId = event.source?.userId;
+  if (!data.get("a") || !userId) return;
+  const membership = (memberships ?? (await membershipsOf(db, userId)))[0];
+  if (!membership) {
+    await reply(deps, event, [textAnswer(NOT_LINKED, ["ช่วยเหลือ"])]);
+    return;
+  }
+  await reply(deps, event, await answerStepAction(db, membership, userId, data, deps.now()));
 }
 
 async function answerText(
@@ -136,7 +149,38 @@ async function answerText(
     return;
   }
   const results = deps.results ?? directResults;
-  await reply(deps, event, await answerQuery({ db, membership, now: deps.now(), results }, query));
+  const answer = await answerQuery({ db, membership, now: deps.now(), results }, query);
+  await replyWithHeld(deps, db, event, userId, answer);
+}
+
+/**
+ * Reminders held because the monthly push quota ran out ride along on replies, which are free:
+ * the answer first, then as many held messages as fit in LINE's five.
+ */
+async function replyWithHeld(
+  deps: ChatDeps,
+  db: Kysely<Database>,
+  event: WebhookEvent,
+  userId: string,
+  answer: Message[],
+): Promise<void> {
+  const room = 5 - answer.length;
+  const held = room > 0 ? await undeliveredFor(db, userId) : [];
+  const riding: { id: string; messages: Message[] }[] = [];
+  let used = 0;
+  for (const h of held) {
+    const messages = h.payload as Message[];
+    if (used + messages.length > room) break;
+    riding.push({ id: h.id, messages });
+    used += messages.length;
+  }
+  await reply(deps, event, [...answer, ...riding.flatMap((r) => r.messages)]);
+  if (riding.length)
+    await markDeliveredByReply(
+      db,
+      riding.map((r) => r.id),
+      deps.now(),
+    );
 }
 
 async function onFollow(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {

@@ -11,6 +11,9 @@ import { migrate } from "../../db/migrate.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
 import { createInvite, INVITE_TTL_HOURS } from "../../db/repositories/invites.ts";
 import { dbConfigOf, parseConfig } from "../config.ts";
+import { tick } from "../jobs/tick.ts";
+import { createLineClient } from "../line/client.ts";
+import { jsonLogger } from "../log.ts";
 import { runScore, UsageError } from "./score-command.ts";
 import { runShow } from "./show-command.ts";
 
@@ -21,7 +24,9 @@ const USAGE = `ใช้: npm run ita -- <คำสั่ง>
   show --agency CODE [--year 2567] แสดงผลของหน่วยงาน
   invite --agency CODE --role admin|editor|viewer [--uses 1] [--hours 72]
                                    สร้างรหัสเชิญ 6 หลักให้ผู้ใช้ LINE พิมพ์ "เชื่อมต่อ รหัส"
-  demo                             ใส่ข้อมูลตัวอย่างลงฐานข้อมูลที่ว่าง`;
+  demo                             ใส่ข้อมูลตัวอย่างลงฐานข้อมูลที่ว่าง
+  tick [--now 2025-03-24T10:00:00+07:00]
+                                   วางแผนและส่งการแจ้งเตือนที่ถึงเวลา (ไม่มีค่า LINE: วางแผนอย่างเดียว)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -58,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: "string" },
       uses: { type: "string" },
       hours: { type: "string" },
+      now: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -132,6 +138,30 @@ async function main(argv: string[]): Promise<number> {
         console.log(
           `ใช้ได้ ${uses} ครั้ง ถึง ${invite.expiresAt.toISOString()} — ให้ผู้ใช้พิมพ์ในแชต LINE: เชื่อมต่อ ${invite.code}`,
         );
+        return 0;
+      });
+    }
+    case "tick": {
+      const now = values.now === undefined ? new Date() : new Date(values.now);
+      if (Number.isNaN(now.getTime()))
+        throw new UsageError(`เวลาไม่ถูกต้อง: ${values.now} (ใช้ ISO เช่น 2025-03-24T10:00:00+07:00)`);
+      const config = parseConfig(process.env);
+      const line =
+        config.line.mode === "real"
+          ? createLineClient({
+              channelAccessToken: config.line.channelAccessToken,
+              baseURL: config.line.apiBaseUrl,
+            })
+          : undefined;
+      return withDb(async (db) => {
+        const report = await tick({
+          db,
+          now: () => now,
+          log: jsonLogger((l) => console.error(l)),
+          ...(line ? { line } : {}),
+        });
+        console.log(JSON.stringify(report, null, 2));
+        if (!line) console.log("ไม่มีค่า LINE_CHANNEL_* : วางแผนไว้ในคิวแล้ว แต่ยังไม่ได้ส่ง (planned, not sent)");
         return 0;
       });
     }

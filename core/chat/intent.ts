@@ -19,7 +19,7 @@ import {
   WEAKNESSES,
 } from "./keywords.ts";
 import { bareForms, normalise } from "./normalise.ts";
-import type { Intent, Query, YearSpec } from "./query.ts";
+import type { Intent, Query, TaskList, YearSpec } from "./query.ts";
 import { extractYears, sameYear } from "./year-mentions.ts";
 
 /** A message read once, for every rule. */
@@ -58,6 +58,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     },
   },
   { intent: "help", test: (m) => (isHelp(m.text) ? { intent: "help" } : undefined) },
+  { intent: "tasks", test: (m) => taskList(m.rest) },
   { intent: "compare", test: compare },
   { intent: "rank", test: (m) => (hasAny(m.rest, RANK) ? { intent: "rank", ...yearOf(m) } : undefined) },
   {
@@ -96,6 +97,18 @@ export function parseQuery(text: string): Query {
     if (q) return q;
   }
   return { intent: "unknown" };
+}
+
+const TASK_LISTS: readonly [TaskList, RegExp][] = [
+  ["mine", /งาน(ของ)?(ฉัน|ผม|หนู|เรา|ดิฉัน)|งานที่ต้องทำ|my ?tasks?/],
+  ["overdue", /งานค้าง|ค้างอยู่|เลยกำหนด|เกินกำหนด|overdue/],
+  ["measures", /มาตรการ|measures?/],
+];
+
+/** Measures and steps rather than scores: which list, by the first table row that matches. */
+function taskList(text: string): Query | undefined {
+  const found = TASK_LISTS.find(([, pattern]) => pattern.test(text));
+  return found ? { intent: "tasks", which: found[0] } : undefined;
 }
 
 /** Only when the whole message, fillers aside, is a help word: "help ita" asks for the result. */

@@ -8,6 +8,8 @@ export type YearSpec =
 
 export type ToolCode = "IIT" | "EIT" | "OIT";
 
+export type TaskList = "measures" | "overdue" | "mine";
+
 export type Query =
   | { intent: "overall"; year?: YearSpec }
   | { intent: "tool"; tool: ToolCode; year?: YearSpec }
@@ -19,6 +21,8 @@ export type Query =
   /** Two years, older first when both given; one or none means "latest against the one before". */
   | { intent: "compare"; years: YearSpec[] }
   | { intent: "rank"; year?: YearSpec }
+  /** "มาตรการ", "งานค้าง", "งานของฉัน": the agency's measures, its overdue steps, my steps. */
+  | { intent: "tasks"; which: TaskList }
   | { intent: "help" }
   /** "เชื่อมต่อ 123456": join an agency with an invite code. */
   | { intent: "link"; code: string }

@@ -100,7 +100,7 @@ export async function undeliveredFor(
     .selectFrom("outbox")
     .select(["id", "payload"])
     .where("status", "=", "held")
-    .where(sql<boolean>`${lineUserId} = any(recipients)`)
+    .where(sql<boolean>`${lineUserId}::text = any(recipients)`)
     .orderBy("id")
     .execute();
   return rows.map((r) => ({ id: String(r.id), payload: r.payload }));
@@ -149,4 +149,14 @@ export async function enqueueMessage(db: Kysely<Database>, m: NewMessage): Promi
     .returning("id")
     .executeTakeFirst();
   return row ? String(row.id) : undefined;
+}
+
+/** Held messages that went out inside a (free) reply instead of a push. */
+export async function markDeliveredByReply(db: Kysely<Database>, ids: string[], now: Date): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({ status: "sent", sent_at: now, last_error: "delivered in a reply" })
+    .where("id", "in", ids)
+    .where("status", "=", "held")
+    .execute();
 }

@@ -203,10 +203,23 @@ describe("precedence", () => {
     expect(parseQuery(text).intent).toBe(intent);
   });
 
+  it.each([
+    ["มาตรการ", "measures"],
+    ["ขอดูมาตรการของเราหน่อยครับ", "measures"],
+    ["งานค้าง", "overdue"],
+    ["มีงานเลยกำหนดไหม", "overdue"],
+    ["งานของฉัน", "mine"],
+    ["งานของผมมีอะไรบ้าง", "mine"],
+    ["งานที่ต้องทำ", "mine"],
+  ] as const)("reads %j as the %s list", (text, which) => {
+    expect(parseQuery(text)).toEqual({ intent: "tasks", which });
+  });
+
   it("tries the rules in the documented order", () => {
     expect(INTENT_RULES.map((r) => r.intent)).toEqual([
       "link",
       "help",
+      "tasks",
       "compare",
       "rank",
       "strengths",
