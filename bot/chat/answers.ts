@@ -27,11 +27,13 @@ import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import type { ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Message } from "../line/client.ts";
+import { answerSettings } from "./settings.ts";
 import { answerTasks } from "./tasks.ts";
 
 export interface AnswerContext {
   db: Kysely<Database>;
   membership: Membership;
+  lineUserId: string;
   now: Date;
   results: ResultsReader;
 }
@@ -60,6 +62,8 @@ export async function answerQuery(ctx: AnswerContext, query: Query): Promise<Mes
       return [helpMessage()];
     case "tasks":
       return answerTasks(ctx.db, ctx.membership, query.which, ctx.now);
+    case "settings":
+      return answerSettings(ctx.db, ctx.membership, ctx.lineUserId, query.change);
     case "compare": {
       const pair = resolveComparison(query.years, ctx.now, years);
       if (!pair.ok) {

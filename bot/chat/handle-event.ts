@@ -149,7 +149,7 @@ async function answerText(
     return;
   }
   const results = deps.results ?? directResults;
-  const answer = await answerQuery({ db, membership, now: deps.now(), results }, query);
+  const answer = await answerQuery({ db, membership, lineUserId: userId, now: deps.now(), results }, query);
   await replyWithHeld(deps, db, event, userId, answer);
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import {
   claimDueMessages,
+  digestIsStale,
   type OutboxRow,
   type Settlement,
   settleMessage,
@@ -83,6 +84,13 @@ export async function sendDue(deps: SenderDeps, options: SendOptions = {}): Prom
     if (rows.length === 0) break;
     for (const row of rows) {
       let outcome: Settlement;
+      if (row.kind === "digest" && (await digestIsStale(deps.db, row.id))) {
+        await settleMessage(deps.db, row.id, {
+          status: "dead",
+          error: "not sent: every item was done before sending",
+        });
+        continue;
+      }
       try {
         await deliver(deps.line, row);
         outcome = { status: "sent", at: deps.now() };

@@ -19,7 +19,7 @@ import {
   WEAKNESSES,
 } from "./keywords.ts";
 import { bareForms, normalise } from "./normalise.ts";
-import type { Intent, Query, TaskList, YearSpec } from "./query.ts";
+import type { Intent, Query, SettingsChange, TaskList, YearSpec } from "./query.ts";
 import { extractYears, sameYear } from "./year-mentions.ts";
 
 /** A message read once, for every rule. */
@@ -58,6 +58,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     },
   },
   { intent: "help", test: (m) => (isHelp(m.text) ? { intent: "help" } : undefined) },
+  { intent: "settings", test: (m) => settings(m.text) },
   { intent: "tasks", test: (m) => taskList(m.rest) },
   { intent: "compare", test: compare },
   { intent: "rank", test: (m) => (hasAny(m.rest, RANK) ? { intent: "rank", ...yearOf(m) } : undefined) },
@@ -97,6 +98,33 @@ export function parseQuery(text: string): Query {
     if (q) return q;
   }
   return { intent: "unknown" };
+}
+
+const SETTINGS: readonly [RegExp, (match: RegExpExecArray) => SettingsChange | undefined][] = [
+  [/เปิด(การ)?(แจ้ง)?เตือน/, () => ({ muted: false })],
+  // "เปิด" ends in "ปิด": only a ปิด not preceded by เ mutes.
+  [/((?<!เ)ปิด|หยุด|งด)(การ)?(แจ้ง)?เตือน/, () => ({ muted: true })],
+  [/(แจ้ง)?เตือน(แบบ)?(ราย|ทุก)สัปดาห์/, () => ({ frequency: "weekly" })],
+  [/(แจ้ง)?เตือน(แบบ)?(ราย|ทุก)วัน/, () => ({ frequency: "daily" })],
+  [
+    /เตือนล่วงหน้า(\d{1,2})วัน/,
+    (m) => {
+      const days = Number(m[1]);
+      return days >= 1 && days <= 30 ? { firstLeadDays: days } : undefined;
+    },
+  ],
+  [/ตั้งค่า(การ)?(แจ้ง)?เตือน|การแจ้งเตือนของฉัน/, () => undefined],
+];
+
+/** Reminder settings: a change when the message asks for one, else just the current settings. */
+function settings(text: string): Query | undefined {
+  for (const [pattern, change] of SETTINGS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const c = change(m);
+    return c ? { intent: "settings", change: c } : { intent: "settings" };
+  }
+  return undefined;
 }
 
 const TASK_LISTS: readonly [TaskList, RegExp][] = [

@@ -10,6 +10,13 @@ export type ToolCode = "IIT" | "EIT" | "OIT";
 
 export type TaskList = "measures" | "overdue" | "mine";
 
+export interface SettingsChange {
+  muted?: boolean;
+  frequency?: "daily" | "weekly";
+  /** The first reminder this many days before; the day before and the day itself stay. */
+  firstLeadDays?: number;
+}
+
 export type Query =
   | { intent: "overall"; year?: YearSpec }
   | { intent: "tool"; tool: ToolCode; year?: YearSpec }
@@ -23,6 +30,8 @@ export type Query =
   | { intent: "rank"; year?: YearSpec }
   /** "มาตรการ", "งานค้าง", "งานของฉัน": the agency's measures, its overdue steps, my steps. */
   | { intent: "tasks"; which: TaskList }
+  /** "ตั้งค่าแจ้งเตือน", "ปิดการแจ้งเตือน", "แจ้งเตือนรายสัปดาห์", "เตือนล่วงหน้า 3 วัน". */
+  | { intent: "settings"; change?: SettingsChange }
   | { intent: "help" }
   /** "เชื่อมต่อ 123456": join an agency with an invite code. */
   | { intent: "link"; code: string }

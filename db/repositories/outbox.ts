@@ -160,3 +160,19 @@ export async function markDeliveredByReply(db: Kysely<Database>, ids: string[], 
     .where("status", "=", "held")
     .execute();
 }
+
+/**
+ * True when every measure step a digest reminds of has been done or cancelled since it was
+ * planned (e.g. planned in the evening, ticked off before the morning): then it is not sent.
+ */
+export async function digestIsStale(db: Kysely<Database>, outboxId: string): Promise<boolean> {
+  const rows = await db
+    .selectFrom("notices as n")
+    .leftJoin("measure_steps as s", (j) =>
+      j.on(sql<boolean>`n.item_key = 'step:' || s.id::text`).onRef("s.agency_id", "=", "n.agency_id"),
+    )
+    .select(["n.item_key", "s.status"])
+    .where("n.outbox_id", "=", outboxId)
+    .execute();
+  return rows.length > 0 && rows.every((r) => r.status === "done" || r.status === "cancelled");
+}

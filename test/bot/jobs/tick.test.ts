@@ -111,6 +111,26 @@ describe.each(DIALECTS)("reminder tick on %s", (dialect) => {
     expect(texts(w.lineUserId)).toHaveLength(1);
   });
 
+  it("does not send a digest planned at night whose only step was done before morning", async () => {
+    const w = await world("2025-06-20");
+    clock = at("2025-06-13", "21:30");
+    await tick(deps());
+    await updateStep(h.db, systemScope(w.agencyId), { label: "test" }, w.stepId, {
+      status: "done",
+      today: "2025-06-13",
+    });
+    clock = at("2025-06-14", "08:05");
+    await tick(deps());
+    expect(texts(w.lineUserId)).toHaveLength(0);
+    const row = await h.db
+      .selectFrom("outbox")
+      .select(["status", "last_error"])
+      .where("member_id", "=", w.memberId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe("dead");
+    expect(row.last_error).toContain("done");
+  });
+
   it("after a week with no tick, sends the overdue notice once and nothing older", async () => {
     const w = await world("2025-05-01");
     clock = at("2025-05-09");

@@ -215,10 +215,23 @@ describe("precedence", () => {
     expect(parseQuery(text)).toEqual({ intent: "tasks", which });
   });
 
+  it.each([
+    ["ตั้งค่าแจ้งเตือน", undefined],
+    ["ปิดการแจ้งเตือนครับ", { muted: true }],
+    ["หยุดเตือน", { muted: true }],
+    ["เปิดการแจ้งเตือน", { muted: false }],
+    ["แจ้งเตือนรายสัปดาห์", { frequency: "weekly" }],
+    ["เตือนทุกวัน", { frequency: "daily" }],
+    ["เตือนล่วงหน้า ๓ วัน", { firstLeadDays: 3 }],
+  ] as const)("reads %j as reminder settings %j", (text, change) => {
+    expect(parseQuery(text)).toEqual(change ? { intent: "settings", change } : { intent: "settings" });
+  });
+
   it("tries the rules in the documented order", () => {
     expect(INTENT_RULES.map((r) => r.intent)).toEqual([
       "link",
       "help",
+      "settings",
       "tasks",
       "compare",
       "rank",

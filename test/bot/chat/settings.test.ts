@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openWorld, ADMIN_SRISONGRAK as SRI, visibleText, type World } from "../world.ts";
+
+describe("reminder settings from chat", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await openWorld();
+  });
+  afterAll(async () => {
+    await w.close();
+  });
+
+  const prefs = () =>
+    w.db
+      .selectFrom("member_prefs as p")
+      .innerJoin("members as m", "m.id", "p.member_id")
+      .select(["p.muted", "p.frequency", "p.lead_days"])
+      .where("m.line_user_id", "=", SRI)
+      .executeTakeFirst();
+
+  it("shows the defaults until something is changed", async () => {
+    const seen = (await w.say(SRI, "ตั้งค่าแจ้งเตือน")).map(visibleText).join();
+    expect(seen).toContain("7 วันก่อน");
+    expect(seen).toContain("20:00–08:00");
+    expect(await prefs()).toBeUndefined();
+  });
+
+  it("mutes, switches to weekly and changes the first reminder, each audited", async () => {
+    await w.say(SRI, "ปิดการแจ้งเตือน");
+    expect(await prefs()).toMatchObject({ muted: true });
+    await w.say(SRI, "เปิดการแจ้งเตือน");
+    await w.say(SRI, "แจ้งเตือนรายสัปดาห์");
+    const seen = (await w.say(SRI, "เตือนล่วงหน้า 3 วัน")).map(visibleText).join();
+    expect(seen).toContain("3 วันก่อน");
+    expect(await prefs()).toEqual({ muted: false, frequency: "weekly", lead_days: [3, 1, 0] });
+    const audit = await w.db
+      .selectFrom("audit_log")
+      .select(["before", "after"])
+      .where("action", "=", "reminder_settings.update")
+      .orderBy("id")
+      .execute();
+    expect(audit[0]).toEqual({ before: { muted: false }, after: { muted: true } });
+    expect(audit.at(-1)).toEqual({ before: { leadDays: [7, 1, 0] }, after: { leadDays: [3, 1, 0] } });
+  });
+});
