@@ -63,7 +63,7 @@ export async function answerQuery(ctx: AnswerContext, query: Query): Promise<Mes
     case "tasks":
       return answerTasks(ctx.db, ctx.membership, query.which, ctx.now);
     case "settings":
-      return answerSettings(ctx.db, ctx.membership, ctx.lineUserId, query.change);
+      return answerSettings(ctx.db, ctx.membership, ctx.lineUserId, query.change, ctx.now);
     case "compare": {
       const pair = resolveComparison(query.years, ctx.now, years);
       if (!pair.ok) {

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { textAnswer } from "../../core/chat/flex/index.ts";
 import type { SettingsChange } from "../../core/chat/query.ts";
+import { bangkokDate } from "../../core/thai/fiscal-year.ts";
 import {
   type ReminderSettings,
   reminderSettings,
@@ -32,6 +33,7 @@ export async function answerSettings(
   membership: Membership,
   lineUserId: string,
   change: SettingsChange | undefined,
+  now: Date,
 ): Promise<Message[]> {
   const scope = scopeOf(membership);
   let settings = await reminderSettings(db, scope, membership.memberId);
@@ -48,8 +50,16 @@ export async function answerSettings(
       patch,
     );
   }
+  const month = bangkokDate(now).slice(0, 7);
+  const warned =
+    membership.role === "admin" &&
+    (await db.selectFrom("quota_warnings").select("month").where("month", "=", month).executeTakeFirst()) !==
+      undefined;
+  const quotaNote = warned
+    ? "\n\n⚠️ เดือนนี้ใช้โควตาข้อความของบัญชี LINE ไปแล้วกว่า 80% ข้อความเตือนที่ส่งไม่ได้จะรอในคิว และส่งให้เมื่อผู้รับทักบอท"
+    : "";
   return [
-    textAnswer(`${change ? "บันทึกแล้ว ✅\n" : ""}การแจ้งเตือนของท่าน:\n${describe(settings)}`, [
+    textAnswer(`${change ? "บันทึกแล้ว ✅\n" : ""}การแจ้งเตือนของท่าน:\n${describe(settings)}${quotaNote}`, [
       settings.muted ? "เปิดการแจ้งเตือน" : "ปิดการแจ้งเตือน",
       settings.frequency === "weekly" ? "แจ้งเตือนรายวัน" : "แจ้งเตือนรายสัปดาห์",
       "เตือนล่วงหน้า 3 วัน",

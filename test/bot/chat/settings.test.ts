@@ -25,6 +25,12 @@ describe("reminder settings from chat", () => {
     expect(await prefs()).toBeUndefined();
   });
 
+  it("tells an admin when the month's push quota is 80 % used", async () => {
+    expect((await w.say(SRI, "ตั้งค่าแจ้งเตือน")).map(visibleText).join()).not.toContain("80%");
+    await w.db.insertInto("quota_warnings").values({ month: "2026-11" }).execute();
+    expect((await w.say(SRI, "ตั้งค่าแจ้งเตือน")).map(visibleText).join()).toContain("80%");
+  });
+
   it("mutes, switches to weekly and changes the first reminder, each audited", async () => {
     await w.say(SRI, "ปิดการแจ้งเตือน");
     expect(await prefs()).toMatchObject({ muted: true });
