@@ -51,7 +51,8 @@ export const DEFAULT_PREFS: Omit<MemberPrefs, "memberId" | "lineUserId"> = {
   leadDays: [7, 1, 0],
   quietStart: "20:00",
   quietEnd: "08:00",
-  frequency: "daily",
+  // The default: daily near deadlines (≤ 1 day, due, overdue), weekly otherwise.
+  frequency: "weekly",
   weeklyDay: 1,
 };
 

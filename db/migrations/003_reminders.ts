@@ -29,7 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       lead_days int[] not null default '{7,1,0}',
       quiet_start text not null default '20:00' check (quiet_start ~ '^[0-2][0-9]:[0-5][0-9]$'),
       quiet_end text not null default '08:00' check (quiet_end ~ '^[0-2][0-9]:[0-5][0-9]$'),
-      frequency text not null default 'daily' check (frequency in ('daily', 'weekly')),
+      frequency text not null default 'weekly' check (frequency in ('daily', 'weekly')),
       weekly_day int not null default 1 check (weekly_day between 0 and 6),
       updated_at timestamptz not null default now()
     );

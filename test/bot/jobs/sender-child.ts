@@ -10,6 +10,8 @@ const line = createLineClient({
   baseURL: process.env.CHILD_FAKE_URL!,
 });
 const deps = { db: db.db, line, now: () => new Date(), log: memoryLogger() };
+await db.db.selectFrom("outbox").select("id").limit(1).execute();
+process.stdout.write("ready\n");
 for (;;) {
   const report = await sendDue(deps, {
     batch: 3,

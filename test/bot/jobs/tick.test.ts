@@ -34,8 +34,8 @@ describe.each(DIALECTS)("reminder tick on %s", (dialect) => {
   });
   beforeEach(() => fake.reset());
 
-  /** An agency with one member who owns one step due on `dueOn`. */
-  const world = async (dueOn: string) => {
+  /** An agency with one member who owns one step due on `dueOn` (daily digests unless said). */
+  const world = async (dueOn: string, frequency: "daily" | "weekly" = "daily") => {
     const i = n++;
     const agency = await h.db
       .insertInto("agencies")
@@ -54,6 +54,10 @@ describe.each(DIALECTS)("reminder tick on %s", (dialect) => {
       .values({ agency_id: agency.id, line_user_id: lineUserId, role: "editor", display_name: "ผู้รับผิดชอบ" })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await h.db
+      .insertInto("member_prefs")
+      .values({ member_id: member.id, agency_id: agency.id, frequency })
+      .execute();
     const scope = { agencyId: agency.id, role: "admin" as const };
     const measure = await createMeasure(
       h.db,
@@ -92,6 +96,26 @@ describe.each(DIALECTS)("reminder tick on %s", (dialect) => {
     expect(got[3]).toContain("เลยกำหนดมา 7 วัน");
     expect(got[4]).toContain("เลยกำหนดมา 14 วัน");
     expect(got[0]).toContain(`a=done&s=${w.stepId}`);
+  });
+
+  it("by default holds early reminders for the weekly digest day but sends near and overdue ones daily", async () => {
+    const w = await world("2025-11-14", "weekly"); // a Friday; Mondays are the weekly day
+    const sent: string[] = [];
+    for (const d of ["2025-11-07", "2025-11-08", "2025-11-10", "2025-11-11", "2025-11-13", "2025-11-14"]) {
+      clock = at(d);
+      await tick(deps());
+      sent.push(`${d}:${texts(w.lineUserId).length}`);
+    }
+    // Friday's 7-day notice waits for Monday; then the day before and the day itself.
+    expect(sent).toEqual([
+      "2025-11-07:0",
+      "2025-11-08:0",
+      "2025-11-10:1",
+      "2025-11-11:1",
+      "2025-11-13:2",
+      "2025-11-14:3",
+    ]);
+    expect(texts(w.lineUserId)[0]).toContain("อีก 4 วันครบกำหนด");
   });
 
   it("waits for the end of quiet hours instead of pushing at night", async () => {

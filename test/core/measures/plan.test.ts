@@ -20,7 +20,7 @@ function addDays(day: string, days: number): string {
 }
 
 function member(memberId: number, prefs: Partial<MemberPrefs> = {}): MemberPrefs {
-  return { ...DEFAULT_PREFS, memberId, lineUserId: `U${memberId}`, ...prefs };
+  return { ...DEFAULT_PREFS, frequency: "daily", memberId, lineUserId: `U${memberId}`, ...prefs };
 }
 
 function item(key: string, dueOn: string, fields: Partial<DueItem> = {}): DueItem {
