@@ -2,14 +2,20 @@ import { mkdir, readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { formatIssue } from "../../core/import/results.ts";
+import { formatThaiDate } from "../../core/thai/date.ts";
 import { toArabicDigits } from "../../core/thai/digits.ts";
+import { fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
 import { parseYear } from "../../core/thai/year.ts";
 import { createDb } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
 import { importResultsFile } from "../../db/import/import-results.ts";
 import { migrate } from "../../db/migrate.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
+import { writeAudit } from "../../db/repositories/audit.ts";
 import { createInvite, INVITE_TTL_HOURS } from "../../db/repositories/invites.ts";
+import { ensureFiscalYear } from "../../db/repositories/measures.ts";
+import { updateReminderSettings } from "../../db/repositories/member-prefs.ts";
+import { systemScope } from "../../db/scope.ts";
 import { dbConfigOf, parseConfig } from "../config.ts";
 import { tick } from "../jobs/tick.ts";
 import { createLineClient } from "../line/client.ts";
@@ -25,6 +31,10 @@ const USAGE = `ใช้: npm run ita -- <คำสั่ง>
   invite --agency CODE --role admin|editor|viewer [--uses 1] [--hours 72]
                                    สร้างรหัสเชิญ 6 หลักให้ผู้ใช้ LINE พิมพ์ "เชื่อมต่อ รหัส"
   demo                             ใส่ข้อมูลตัวอย่างลงฐานข้อมูลที่ว่าง
+  milestone --agency CODE --date 2025-04-30 --title "ส่งรายงานรอบ ๖ เดือน"
+                                   เพิ่มวันสำคัญของหน่วยงาน (เตือนผู้ดูแลของหน่วยงาน)
+  reminders --agency CODE --frequency daily|weekly
+                                   ตั้งความถี่การแจ้งเตือนของสมาชิกทุกคนในหน่วยงาน
   tick [--now 2025-03-24T10:00:00+07:00]
                                    วางแผนและส่งการแจ้งเตือนที่ถึงเวลา (ไม่มีค่า LINE: วางแผนอย่างเดียว)`;
 
@@ -64,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
       uses: { type: "string" },
       hours: { type: "string" },
       now: { type: "string" },
+      date: { type: "string" },
+      title: { type: "string" },
+      frequency: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -137,6 +150,71 @@ async function main(argv: string[]): Promise<number> {
         console.log(`รหัสเชิญ ${agency.nameTh} (${role}): ${invite.code}`);
         console.log(
           `ใช้ได้ ${uses} ครั้ง ถึง ${invite.expiresAt.toISOString()} — ให้ผู้ใช้พิมพ์ในแชต LINE: เชื่อมต่อ ${invite.code}`,
+        );
+        return 0;
+      });
+    }
+    case "milestone": {
+      const date = values.date ? toArabicDigits(values.date) : "";
+      if (!values.agency || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !values.title?.trim()) {
+        throw new UsageError('ต้องระบุ --agency, --date YYYY-MM-DD (ค.ศ.) และ --title "ชื่องาน"');
+      }
+      return withDb(async (db) => {
+        const agency = await findAgencyByCode(db, values.agency!);
+        if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
+        const fiscalYear = fiscalYearOfDate(date);
+        await ensureFiscalYear(db, fiscalYear);
+        const row = await db.transaction().execute(async (trx) => {
+          const m = await trx
+            .insertInto("milestones")
+            .values({
+              agency_id: agency.id,
+              fiscal_year: fiscalYear,
+              title: values.title!.trim(),
+              due_on: date,
+              kind: "agency",
+              created_by: "cli",
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await writeAudit(trx, { label: "cli:milestone" }, [
+            {
+              agencyId: agency.id,
+              action: "milestone.create",
+              entity: "milestone",
+              entityId: m.id,
+              after: { date, title: values.title },
+            },
+          ]);
+          return m;
+        });
+        console.log(
+          `เพิ่มวันสำคัญ #${row.id} ของ${agency.nameTh}: ${formatThaiDate(date)} — ${values.title} (ปีงบประมาณ ${fiscalYear})`,
+        );
+        return 0;
+      });
+    }
+    case "reminders": {
+      const frequency = values.frequency;
+      if (!values.agency || (frequency !== "daily" && frequency !== "weekly")) {
+        throw new UsageError("ต้องระบุ --agency และ --frequency daily หรือ weekly");
+      }
+      return withDb(async (db) => {
+        const agency = await findAgencyByCode(db, values.agency!);
+        if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
+        const members = await db
+          .selectFrom("members")
+          .select("id")
+          .where("agency_id", "=", agency.id)
+          .where("active", "=", true)
+          .execute();
+        for (const m of members) {
+          await updateReminderSettings(db, systemScope(agency.id), { label: "cli:reminders" }, m.id, {
+            frequency,
+          });
+        }
+        console.log(
+          `ตั้งการแจ้งเตือน${frequency === "daily" ? "รายวัน" : "รายสัปดาห์"}ให้สมาชิก ${members.length} คนของ${agency.nameTh}`,
         );
         return 0;
       });

@@ -59,6 +59,32 @@ describe("ita CLI on an embedded database", () => {
     expect(bad.err).toContain("--role");
   });
 
+  it("adds an agency's own date and sets the agency's reminder frequency", () => {
+    const added = ita(
+      "milestone",
+      "--agency",
+      "1000001",
+      "--date",
+      "2025-04-30",
+      "--title",
+      "ส่งรายงานรอบ ๖ เดือน",
+    );
+    expect(added.code, added.err).toBe(0);
+    expect(added.out).toContain("๓๐ เมษายน ๒๕๖๘");
+    expect(added.out).toContain("ปีงบประมาณ 2568");
+    const set = ita("reminders", "--agency", "1000001", "--frequency", "daily");
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toContain("รายวัน");
+    expect(ita("milestone", "--agency", "1000001", "--date", "30/04/2568", "--title", "x").code).toBe(2);
+  });
+
+  it("plans reminders without LINE credentials and says they were not sent", () => {
+    const r = ita("tick", "--now", "2025-04-23T10:00:00+07:00");
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('"digests"');
+    expect(r.out).toContain("ยังไม่ได้ส่ง");
+  });
+
   it("explains its commands when called without one", () => {
     const r = ita();
     expect(r.code).toBe(2);
