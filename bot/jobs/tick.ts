@@ -34,6 +34,8 @@ const PLAN_LOCK = 72_077_001;
 const LOOK_BACK_DAYS = 400;
 const LOOK_AHEAD_DAYS = 31;
 export const QUOTA_WARNING_SHARE = 0.8;
+/** LINE's multicast takes at most 500 recipients. */
+const MULTICAST_MAX = 500;
 
 /**
  * One scheduler step, the same from the Node interval, the Workers cron and the CLI: plan the
@@ -63,35 +65,54 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
     const result = planNotices({ items, members: [...members.values()].map((m) => m.prefs), now, sent });
     const byKey = new Map(items.map((i) => [`${i.agencyId}|${i.key}`, i]));
     let notices = 0;
+    // Members whose digests say exactly the same thing at the same time (co-owners of the same
+    // steps) get one multicast; everyone else one push. Quota counts per recipient either way.
+    const groups = new Map<string, { digests: Digest[]; payload: unknown[] }>();
     for (const digest of result.digests) {
       const member = members.get(digest.memberId)!;
+      const payload = [digestMessage(digestView(digest, member.agencyName, member.agencyId, byKey))];
+      const key = `${member.agencyId}|${digest.sendAt.toISOString()}|${JSON.stringify(payload)}`;
+      const group = groups.get(key) ?? { digests: [], payload };
+      group.digests.push(digest);
+      groups.set(key, group);
+    }
+    const batches = [...groups.values()].flatMap(({ digests, payload }) =>
+      Array.from({ length: Math.ceil(digests.length / MULTICAST_MAX) }, (_, i) => ({
+        digests: digests.slice(i * MULTICAST_MAX, (i + 1) * MULTICAST_MAX),
+        payload,
+      })),
+    );
+    for (const { digests, payload } of batches) {
+      const first = digests[0]!;
+      const member = members.get(first.memberId)!;
+      const ids = digests.map((d) => d.memberId).sort((a, b) => a - b);
       const outboxId = await enqueueMessage(trx, {
         agencyId: member.agencyId,
-        memberId: digest.memberId,
-        recipients: [member.prefs.lineUserId],
+        ...(digests.length === 1 ? { memberId: first.memberId } : {}),
+        recipients: digests.map((d) => members.get(d.memberId)!.prefs.lineUserId),
         kind: "digest",
-        day: digest.day,
-        payload: [digestMessage(digestView(digest, member.agencyName, member.agencyId, byKey))],
-        sendAt: digest.sendAt,
-        naturalKey: digestMarker(digest.memberId, digest.day),
+        day: first.day,
+        payload,
+        sendAt: first.sendAt,
+        naturalKey:
+          digests.length === 1
+            ? digestMarker(first.memberId, first.day)
+            : `digest|${ids.join(",")}|${first.day}`,
       });
-      if (!outboxId)
-        throw new Error(`a digest for member ${digest.memberId} on ${digest.day} already exists`);
-      await trx
-        .insertInto("notices")
-        .values(
-          digest.notices.map((n) => ({
-            dedupe_key: n.dedupeKey,
-            agency_id: member.agencyId,
-            member_id: n.memberId,
-            item_key: n.itemKey,
-            kind: n.kind,
-            day: n.day,
-            outbox_id: outboxId,
-          })),
-        )
-        .execute();
-      notices += digest.notices.length;
+      if (!outboxId) throw new Error(`a digest for members ${ids.join(",")} on ${first.day} already exists`);
+      const rows = digests.flatMap((d) =>
+        d.notices.map((n) => ({
+          dedupe_key: n.dedupeKey,
+          agency_id: member.agencyId,
+          member_id: n.memberId,
+          item_key: n.itemKey,
+          kind: n.kind,
+          day: n.day,
+          outbox_id: outboxId,
+        })),
+      );
+      await trx.insertInto("notices").values(rows).execute();
+      notices += rows.length;
     }
     if (result.superseded.length) {
       await trx
@@ -184,16 +205,19 @@ async function recorded(db: Kysely<Database>, memberIds: number[], since: string
       .where("member_id", "in", memberIds)
       .where("day", ">=", since)
       .execute(),
+    // A member's digest may be a multicast row shared with co-owners: find it through its notices.
     db
-      .selectFrom("outbox")
-      .select(["member_id", sql<string>`day::text`.as("day")])
-      .where("kind", "=", "digest")
-      .where("member_id", "in", memberIds)
-      .where("day", ">=", since)
+      .selectFrom("notices as n")
+      .innerJoin("outbox as o", "o.id", "n.outbox_id")
+      .select(["n.member_id", sql<string>`o.day::text`.as("day")])
+      .distinct()
+      .where("o.kind", "=", "digest")
+      .where("n.member_id", "in", memberIds)
+      .where("o.day", ">=", since)
       .execute(),
   ]);
   const out = new Set(notices.map((n) => n.dedupe_key));
-  for (const d of digests) out.add(digestMarker(d.member_id!, d.day));
+  for (const d of digests) out.add(digestMarker(d.member_id, d.day));
   return out;
 }
 

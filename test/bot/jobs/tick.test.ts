@@ -118,6 +118,37 @@ describe.each(DIALECTS)("reminder tick on %s", (dialect) => {
     expect(texts(w.lineUserId)[0]).toContain("อีก 4 วันครบกำหนด");
   });
 
+  it("sends co-owners of the same steps one multicast, and each of them once", async () => {
+    const w = await world("2025-12-12");
+    const other = await h.db
+      .insertInto("members")
+      .values({
+        agency_id: w.agencyId,
+        line_user_id: `U${"b".repeat(31)}${n++}`.slice(0, 33),
+        role: "editor",
+        display_name: null,
+      })
+      .returning(["id", "line_user_id"])
+      .executeTakeFirstOrThrow();
+    await h.db
+      .insertInto("member_prefs")
+      .values({ member_id: other.id, agency_id: w.agencyId, frequency: "daily" })
+      .execute();
+    await updateStep(h.db, systemScope(w.agencyId), { label: "test" }, w.stepId, {
+      ownerIds: [w.memberId, other.id],
+    });
+    clock = at("2025-12-05");
+    await tick(deps());
+    await tick(deps());
+    expect(texts(w.lineUserId)).toHaveLength(1);
+    expect(texts(other.line_user_id)).toHaveLength(1);
+    expect(fake.messagesTo(w.lineUserId)[0]!.via).toBe("multicast");
+    clock = at("2025-12-11");
+    await tick(deps());
+    expect(texts(w.lineUserId)).toHaveLength(2);
+    expect(texts(other.line_user_id)).toHaveLength(2);
+  });
+
   it("waits for the end of quiet hours instead of pushing at night", async () => {
     const w = await world("2025-06-10");
     clock = at("2025-06-03", "21:30");
