@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { FollowUp, MeasureStatus } from "../../core/measures/model.ts";
+import { MONTHS_TH } from "../../core/thai/date.ts";
 import { toArabicDigits, toThaiDigits } from "../../core/thai/digits.ts";
 import { fiscalYearRange } from "../../core/thai/fiscal-year.ts";
 import { BE_OFFSET } from "../../core/thai/year.ts";
@@ -56,21 +57,7 @@ export interface DemoAgencyMeasures {
 // ---------------------------------------------------------------------------------------------
 // Periods
 
-const MONTHS = [
-  "มกราคม",
-  "กุมภาพันธ์",
-  "มีนาคม",
-  "เมษายน",
-  "พฤษภาคม",
-  "มิถุนายน",
-  "กรกฎาคม",
-  "สิงหาคม",
-  "กันยายน",
-  "ตุลาคม",
-  "พฤศจิกายน",
-  "ธันวาคม",
-];
-const MONTH_RE = new RegExp(`(?:(\\d{1,2})\\s*)?(${MONTHS.join("|")})\\s*(?:พ\\.ศ\\.\\s*)?(\\d{4})?`, "g");
+const MONTH_RE = new RegExp(`(?:(\\d{1,2})\\s*)?(${MONTHS_TH.join("|")})\\s*(?:พ\\.ศ\\.\\s*)?(\\d{4})?`, "g");
 const WHOLE_YEAR_RE = /ตลอดปี(?:งบประมาณ)?\s*(?:พ\.ศ\.\s*)?(\d{4})?|ปีงบประมาณ\s*(?:พ\.ศ\.\s*)?(\d{4})/;
 const RECURRING_RE = /รายเดือน|รายไตรมาส|ทุกไตรมาส|ทุกเดือน|รอบ\s*\d\s*เดือน/;
 
@@ -88,7 +75,7 @@ export function periodRange(text: string, fiscalYear: number): { start: string; 
   const t = toArabicDigits(text);
   const months = [...t.matchAll(MONTH_RE)].map((m) => ({
     day: m[1] ? Number(m[1]) : undefined,
-    month: MONTHS.indexOf(m[2]!) + 1,
+    month: (MONTHS_TH as readonly string[]).indexOf(m[2]!) + 1,
     yearBe: m[3] ? Number(m[3]) : undefined,
   }));
   if (months.length === 0) {

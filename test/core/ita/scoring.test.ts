@@ -3,7 +3,7 @@ import type { Assessment } from "../../../core/ita/assessment.ts";
 import { frameworkFor } from "../../../core/ita/frameworks/index.ts";
 import { formatScore } from "../../../core/ita/score.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
-import { s, scores } from "../../fixtures/seeds.ts";
+import { SEED_001_INDICATORS, s, scores } from "../../fixtures/seeds.ts";
 
 const fw = (year: number) => frameworkFor(year)!;
 const value = (a: Assessment, kind: string, code: string) => {
@@ -14,18 +14,7 @@ const value = (a: Assessment, kind: string, code: string) => {
 describe("scoreAssessment", () => {
   it("reproduces seed 001 (2565): 86.19, level A, from the ten indicators", () => {
     const a = scoreAssessment(fw(2565), {
-      indicators: scores({
-        1: "86.92",
-        2: "77.35",
-        3: "83.40",
-        4: "77.20",
-        5: "78.47",
-        6: "83.16",
-        7: "65.09",
-        8: "71.59",
-        9: "100",
-        10: "100",
-      }),
+      indicators: scores(SEED_001_INDICATORS),
     });
     expect(value(a, "tool", "IIT")).toBe("80.67");
     expect(value(a, "tool", "EIT")).toBe("73.28");

@@ -6,7 +6,7 @@ import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { loadAssessment, rankTable } from "../../../db/repositories/assessments.ts";
 import { applyResults, type ResultsRecord } from "../../../db/repositories/results.ts";
 import { systemScope } from "../../../db/scope.ts";
-import { s, scores } from "../../fixtures/seeds.ts";
+import { SEED_001_INDICATORS, s, scores } from "../../fixtures/seeds.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
 let seq = 0;
@@ -23,18 +23,7 @@ const seed001 = (a = agency()): ResultsRecord => ({
   agency: a,
   year: 2565,
   scores: {
-    indicators: scores({
-      1: "86.92",
-      2: "77.35",
-      3: "83.40",
-      4: "77.20",
-      5: "78.47",
-      6: "83.16",
-      7: "65.09",
-      8: "71.59",
-      9: "100",
-      10: "100",
-    }),
+    indicators: scores(SEED_001_INDICATORS),
     level: "A",
   },
 });
