@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
+import type { ApiDeps } from "./api/context.ts";
+import { apiApp } from "./api/index.ts";
 import { type ChatDeps, handleEvent } from "./chat/handle-event.ts";
 import type { Logger } from "./log.ts";
 import { homePage } from "./pages/home.ts";
@@ -17,6 +19,8 @@ export interface AppDeps {
     chat: ChatDeps;
     defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
   };
+  /** The LIFF app's API: how ID tokens are verified, and the clock. */
+  api?: { verifyIdToken: ApiDeps["verifyIdToken"]; now: () => Date };
   /** Development-only routes (the local chat console), mounted when not in production. */
   dev?: Hono;
 }
@@ -46,6 +50,7 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
+  if (deps.api) app.route("/api", apiApp({ db: deps.db, log: deps.log, ...deps.api }));
   if (deps.dev && !deps.production) app.route("/dev", deps.dev);
   app.get("/", async (c) =>
     c.html(await homePage(deps.db(c), { console: Boolean(deps.dev && !deps.production) })),

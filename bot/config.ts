@@ -12,6 +12,11 @@ const schema = z.object({
   LINE_CHANNEL_ACCESS_TOKEN: z.string().min(10).optional(),
   LINE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.line.me"),
   LIFF_ID: z.string().min(3).optional(),
+  /** The LINE Login channel of the LIFF app: the audience of its ID tokens. */
+  LINE_LOGIN_CHANNEL_ID: z
+    .string()
+    .regex(/^\d{6,20}$/)
+    .optional(),
   /** Where LINE reaches this server (https in production); used for links in messages. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });

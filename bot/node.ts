@@ -12,6 +12,7 @@ import { devConsole } from "./dev/console.ts";
 import { tick } from "./jobs/tick.ts";
 import { createLineClient } from "./line/client.ts";
 import { type FakeLinePlatform, startFakeLinePlatform } from "./line/fake-platform.ts";
+import { createIdTokenVerifier } from "./line/id-token.ts";
 import { jsonLogger } from "./log.ts";
 
 // Without LINE credentials (development), the bot talks to this built-in fake platform.
@@ -20,6 +21,7 @@ const DEV_TOKEN = "dev-channel-access-token-not-for-production";
 /** Chat answers see a results import from another process within this time. */
 const RESULTS_TTL_MS = 60_000;
 const TICK_EVERY_MS = 60_000;
+const DEV_LOGIN_CHANNEL = "1600000000";
 
 async function start() {
   const config = parseConfig(process.env);
@@ -78,6 +80,13 @@ async function start() {
       channelSecrets: [secret],
       chat: { line, now, log, results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }) },
       defer: (_c, work) => tracker.defer(work),
+    },
+    api: {
+      verifyIdToken: createIdTokenVerifier({
+        channelId: config.LINE_LOGIN_CHANNEL_ID ?? DEV_LOGIN_CHANNEL,
+        jwksUrl: fake ? `${fake.url}/oauth2/v2.1/certs` : "https://api.line.me/oauth2/v2.1/certs",
+      }),
+      now,
     },
     ...(dev ? { dev } : {}),
   });

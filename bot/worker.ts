@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import { deferTracker } from "./defer.ts";
 import { tick } from "./jobs/tick.ts";
 import { createLineClient } from "./line/client.ts";
+import { createIdTokenVerifier } from "./line/id-token.ts";
 import { jsonLogger } from "./log.ts";
 
 interface Env {
@@ -13,7 +14,11 @@ interface Env {
   LINE_CHANNEL_SECRET: string;
   LINE_CHANNEL_ACCESS_TOKEN: string;
   LINE_API_BASE_URL?: string;
+  LINE_LOGIN_CHANNEL_ID: string;
 }
+
+// One verifier per isolate: it caches LINE's signing keys between requests.
+let verifier: ReturnType<typeof createIdTokenVerifier> | undefined;
 
 function lineOf(env: Env) {
   return createLineClient({
@@ -42,6 +47,13 @@ export default {
         channelSecrets: [env.LINE_CHANNEL_SECRET],
         chat: { line, now: () => new Date(), log },
         defer: (_c, work) => tracker.defer(work),
+      },
+      api: {
+        verifyIdToken: (verifier ??= createIdTokenVerifier({
+          channelId: env.LINE_LOGIN_CHANNEL_ID,
+          jwksUrl: "https://api.line.me/oauth2/v2.1/certs",
+        })),
+        now: () => new Date(),
       },
     });
     try {

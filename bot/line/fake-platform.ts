@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { messagingApi } from "@line/bot-sdk";
 import { type Context, Hono } from "hono";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import {
   createLineMessagingValidator,
   type SchemaValidator,
@@ -141,6 +142,14 @@ export interface FakeLinePlatform {
   failNext(count: number, status: number, options?: FailNextOptions): void;
   /** A fresh reply token for a webhook event from this user: accepted once, within the TTL (60 s). */
   issueReplyToken(userId: string): string;
+  /**
+   * A LIFF ID token as LINE Login issues it: ES256, iss https://access.line.me, aud the channel id,
+   * signed with this platform's key (served at /oauth2/v2.1/certs like LINE's).
+   */
+  issueIdToken(
+    userId: string,
+    options: { channelId: string; name?: string; expiresInSeconds?: number },
+  ): Promise<string>;
   setProfile(userId: string, profile: FakeProfile | undefined): void;
   /** Called on every delivered message (e.g. for a console to print it); returns an unsubscribe function. */
   onDelivery(listener: (delivery: DeliveredMessage) => void): () => void;
@@ -209,6 +218,7 @@ const DEFAULT_ERROR_MESSAGES: Record<number, string> = {
 export async function startFakeLinePlatform(options: FakeLinePlatformOptions): Promise<FakeLinePlatform> {
   const validator = createLineMessagingValidator(options.specPath);
   const platform = new Platform(options, validator);
+  await platform.makeSigningKey();
   await platform.listen(options.port ?? 0, options.hostname ?? "127.0.0.1");
   return platform;
 }
@@ -252,6 +262,30 @@ class Platform implements FakeLinePlatform {
     if (!Number.isInteger(status) || status < 400 || status > 599)
       throw new Error(`failNext: ${status} is no error`);
     this.#failures.push({ remaining: count, status, options });
+  }
+
+  #signingKey: CryptoKey | undefined;
+  #jwk: Record<string, unknown> | undefined;
+
+  async makeSigningKey(): Promise<void> {
+    const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
+    this.#signingKey = privateKey as CryptoKey;
+    this.#jwk = { ...(await exportJWK(publicKey)), kid: "fake-line-1", alg: "ES256", use: "sig" };
+  }
+
+  async issueIdToken(
+    userId: string,
+    options: { channelId: string; name?: string; expiresInSeconds?: number },
+  ): Promise<string> {
+    const now = Math.floor(this.#now() / 1000);
+    return new SignJWT({ ...(options.name ? { name: options.name } : {}) })
+      .setProtectedHeader({ alg: "ES256", kid: "fake-line-1", typ: "JWT" })
+      .setIssuer("https://access.line.me")
+      .setSubject(userId)
+      .setAudience(options.channelId)
+      .setIssuedAt(now)
+      .setExpirationTime(now + (options.expiresInSeconds ?? 3600))
+      .sign(this.#signingKey!);
   }
 
   issueReplyToken(userId: string): string {
@@ -311,6 +345,7 @@ class Platform implements FakeLinePlatform {
       });
     });
     app.get("/__fake/stats", (c) => c.json(this.stats));
+    app.get("/oauth2/v2.1/certs", (c) => c.json({ keys: [this.#jwk] }));
     app.notFound((c) => this.#run(c, undefined));
     app.onError((error, c) => c.json({ message: `Fake LINE platform error: ${error.message}` }, 500));
 

@@ -1,0 +1,21 @@
+import type { Kysely } from "kysely";
+import type { Membership } from "../../db/repositories/members.ts";
+import type { Database } from "../../db/schema.ts";
+import type { LineIdentity } from "../line/id-token.ts";
+import type { Logger } from "../log.ts";
+
+export interface ApiDeps {
+  db: (c: { env: unknown }) => Kysely<Database>;
+  verifyIdToken: (token: string | undefined) => Promise<LineIdentity>;
+  now: () => Date;
+  log: Logger;
+}
+
+/** What every /api handler knows about the caller once the ID token is verified. */
+export interface ApiEnv {
+  Variables: {
+    identity: LineIdentity;
+    memberships: Membership[];
+    db: Kysely<Database>;
+  };
+}

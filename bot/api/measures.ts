@@ -1,0 +1,146 @@
+import { zValidator } from "@hono/zod-validator";
+import { Hono } from "hono";
+import { z } from "zod";
+import { textAnswer } from "../../core/chat/flex/index.ts";
+import { STATUS_TH } from "../../core/measures/model.ts";
+import { fieldErrors, stepStatusSchema } from "../../core/schemas/step-status.ts";
+import { bangkokDate } from "../../core/thai/fiscal-year.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../db/errors.ts";
+import { getStep, listMeasures, updateStep } from "../../db/repositories/measures.ts";
+import { type Membership, scopeOf } from "../../db/repositories/members.ts";
+import { enqueueMessage } from "../../db/repositories/outbox.ts";
+import type { ApiDeps, ApiEnv } from "./context.ts";
+
+const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
+const stepParam = agencyParam.extend({ stepId: z.coerce.number().int().positive() });
+const listQuery = z.object({
+  filter: z.enum(["all", "mine", "overdue"]).default("all"),
+  year: z.coerce.number().int().optional(),
+});
+
+function membershipIn(memberships: Membership[], agencyId: number): Membership | undefined {
+  return memberships.find((m) => m.agencyId === agencyId);
+}
+
+const FORBIDDEN = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
+
+/** /api/agencies/:agencyId/measures and the step status form, scoped to the caller's agency and role. */
+export function measuresApi(deps: ApiDeps) {
+  return new Hono<ApiEnv>()
+    .get(
+      "/agencies/:agencyId/measures",
+      zValidator("param", agencyParam),
+      zValidator("query", listQuery),
+      async (c) => {
+        const { agencyId } = c.req.valid("param");
+        const membership = membershipIn(c.get("memberships"), agencyId);
+        if (!membership) return c.json(FORBIDDEN, 403);
+        const { filter, year } = c.req.valid("query");
+        const measures = await listMeasures(c.get("db"), scopeOf(membership), {
+          ...(year ? { fiscalYear: year } : {}),
+          ...(filter === "mine" ? { ownerMemberId: membership.memberId } : {}),
+          ...(filter === "overdue" ? { overdueOn: bangkokDate(deps.now()) } : {}),
+        });
+        return c.json({ role: membership.role, measures });
+      },
+    )
+    .post(
+      "/agencies/:agencyId/steps/:stepId/status",
+      zValidator("param", stepParam),
+      zValidator("json", stepStatusSchema, (result, c) => {
+        if (!result.success)
+          return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: fieldErrors(result.error) }, 400);
+      }),
+      async (c) => {
+        const { agencyId, stepId } = c.req.valid("param");
+        const membership = membershipIn(c.get("memberships"), agencyId);
+        if (!membership) return c.json(FORBIDDEN, 403);
+        if (membership.role === "viewer") return c.json({ error: "บทบาทผู้ดูแก้ไขไม่ได้" }, 403);
+        const input = c.req.valid("json");
+        const identity = c.get("identity");
+        const actor = { label: `line:${identity.userId}`, memberId: membership.memberId };
+        const today = bangkokDate(deps.now());
+        const db = c.get("db");
+        try {
+          const step = await db.transaction().execute(async (trx) => {
+            const scope = scopeOf(membership);
+            const updated = await updateStep(
+              trx,
+              scope,
+              actor,
+              stepId,
+              {
+                status: input.status,
+                progress: input.status === "done" ? 100 : input.progress,
+                note: input.note,
+                evidenceUrl: input.evidenceUrl || null,
+                ...(input.doneOn ? { doneOn: input.doneOn } : {}),
+                today,
+              },
+              { recomputeMeasure: true },
+            );
+            await notifyOwners(trx, membership, identity.userId, identity.name, updated.id, deps.now());
+            return updated;
+          });
+          return c.json({ step });
+        } catch (error) {
+          if (error instanceof NotFoundError) return c.json({ error: "ไม่พบงานนี้ในหน่วยงานของท่าน" }, 404);
+          if (error instanceof ForbiddenError) return c.json({ error: "บทบาทผู้ดูแก้ไขไม่ได้" }, 403);
+          if (error instanceof ValidationError) return c.json({ error: error.message }, 400);
+          throw error;
+        }
+      },
+    );
+}
+
+/** The measure's other owners hear about a status change in LINE, through the outbox. */
+async function notifyOwners(
+  trx: Parameters<typeof getStep>[0],
+  membership: Membership,
+  actorLineId: string,
+  actorName: string | undefined,
+  stepId: number,
+  now: Date,
+): Promise<void> {
+  const step = await getStep(trx, scopeOf(membership), stepId);
+  if (!step) return;
+  const measure = await trx
+    .selectFrom("measure_steps as s")
+    .innerJoin("measures as m", "m.id", "s.measure_id")
+    .select(["m.id", "m.title"])
+    .where("s.id", "=", stepId)
+    .executeTakeFirstOrThrow();
+  const ownerIds = new Set(step.owners.map((o) => o.memberId));
+  if (ownerIds.size === 0) {
+    const owners = await trx
+      .selectFrom("measure_owners")
+      .select("member_id")
+      .where("measure_id", "=", measure.id)
+      .execute();
+    for (const o of owners) ownerIds.add(o.member_id);
+  }
+  if (ownerIds.size === 0) return;
+  const recipients = await trx
+    .selectFrom("members as m")
+    .leftJoin("line_users as u", "u.line_user_id", "m.line_user_id")
+    .select("m.line_user_id")
+    .where("m.id", "in", [...ownerIds])
+    .where("m.active", "=", true)
+    .where("m.line_user_id", "!=", actorLineId)
+    .where((eb) => eb.or([eb("u.following", "is", null), eb("u.following", "=", true)]))
+    .execute();
+  if (recipients.length === 0) return;
+  const who = actorName ?? "สมาชิก";
+  const text = `📌 ${who} อัปเดต "${step.title}" (มาตรการ ${measure.title}) เป็น ${STATUS_TH[step.status]} ${step.progress}%${
+    step.note ? `\nหมายเหตุ: ${step.note}` : ""
+  }${step.evidenceUrl ? `\nหลักฐาน: ${step.evidenceUrl}` : ""}`;
+  await enqueueMessage(trx, {
+    agencyId: membership.agencyId,
+    recipients: recipients.map((r) => r.line_user_id),
+    kind: "status_update",
+    day: bangkokDate(now),
+    payload: [textAnswer(text, ["งานของฉัน", "มาตรการ"])],
+    sendAt: now,
+    naturalKey: `status|${stepId}|${now.toISOString()}`,
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// One definition for the LIFF form and the API: the form shows these messages next to the field,
+// the server refuses the same things with the same words.
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export const stepStatusSchema = z.object({
+  status: z.enum(["not_started", "in_progress", "done", "cancelled"], {
+    error: "เลือกสถานะ: ยังไม่เริ่ม กำลังดำเนินการ เสร็จแล้ว หรือยกเลิก",
+  }),
+  progress: z.coerce
+    .number({ error: "ใส่ความคืบหน้าเป็นตัวเลข 0–100" })
+    .int("ใส่ความคืบหน้าเป็นจำนวนเต็ม")
+    .min(0, "ความคืบหน้าต้องไม่ต่ำกว่า 0")
+    .max(100, "ความคืบหน้าต้องไม่เกิน 100"),
+  note: z.string().trim().max(2000, "บันทึกยาวเกิน 2,000 ตัวอักษร").default(""),
+  evidenceUrl: z
+    .string()
+    .trim()
+    .max(2000, "ลิงก์ยาวเกินไป")
+    .refine(
+      (v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+/.test(v),
+      "ลิงก์หลักฐานต้องขึ้นต้นด้วย https:// เช่น https://www.example.go.th/ita/o10",
+    )
+    .default(""),
+  doneOn: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), "วันที่ไม่ถูกต้อง")
+    .default(""),
+});
+
+export type StepStatusInput = z.input<typeof stepStatusSchema>;
+export type StepStatus = z.output<typeof stepStatusSchema>;
+
+/** Field → first Thai message, for showing next to each field. */
+export function fieldErrors(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_");
+    out[field] ??= issue.message;
+  }
+  return out;
+}
