@@ -20,6 +20,14 @@ interface Env {
 // One verifier per isolate: it caches LINE's signing keys between requests.
 let verifier: ReturnType<typeof createIdTokenVerifier> | undefined;
 
+function idTokenVerifier(env: Env) {
+  verifier ??= createIdTokenVerifier({
+    channelId: env.LINE_LOGIN_CHANNEL_ID,
+    jwksUrl: "https://api.line.me/oauth2/v2.1/certs",
+  });
+  return verifier;
+}
+
 function lineOf(env: Env) {
   return createLineClient({
     channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN,
@@ -49,10 +57,7 @@ export default {
         defer: (_c, work) => tracker.defer(work),
       },
       api: {
-        verifyIdToken: (verifier ??= createIdTokenVerifier({
-          channelId: env.LINE_LOGIN_CHANNEL_ID,
-          jwksUrl: "https://api.line.me/oauth2/v2.1/certs",
-        })),
+        verifyIdToken: idTokenVerifier(env),
         now: () => new Date(),
       },
     });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requireLineUser } from "./auth.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
+import { dashboardApi } from "./dashboard.ts";
 import { measuresApi } from "./measures.ts";
 
 /** The LIFF app's JSON API: every route behind a verified LINE ID token, one sub-app per resource. */
@@ -16,6 +17,7 @@ export function apiApp(deps: ApiDeps) {
           .map((m) => ({ agencyId: m.agencyId, agencyName: m.agencyName, role: m.role })),
       }),
     )
+    .route("/", dashboardApi())
     .route("/", measuresApi(deps));
 }
 

@@ -74,6 +74,16 @@ describe("LIFF API", () => {
     expect((await call(NEWCOMER, "/me")).json).toMatchObject({ memberships: [] });
   });
 
+  it("gives the dashboard: score card, ranks and the change from the year before", async () => {
+    const r = await call(SRI, `/agencies/${sri}/dashboard`);
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({
+      years: [2567],
+      card: { total: "97.15", level: { code: "ผ่านดี" }, reportedRank: 543 },
+    });
+    expect((await call(LAENG, `/agencies/${sri}/dashboard`)).status).toBe(403);
+  });
+
   it("lists the agency's measures, mine and overdue", async () => {
     const all = await call(SRI, `/agencies/${sri}/measures`);
     expect(all.status).toBe(200);
