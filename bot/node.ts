@@ -1,19 +1,23 @@
 import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
 import { createDb } from "../db/client.ts";
 import { loadDemoData } from "../db/demo/load.ts";
 import { DEMO_USERS } from "../db/demo/users.ts";
 import { migrate } from "../db/migrate.ts";
 import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
-import { ConfigError, dbConfigOf, parseConfig } from "./config.ts";
+import { type Config, ConfigError, dbConfigOf, parseConfig } from "./config.ts";
 import { deferTracker } from "./defer.ts";
 import { devConsole } from "./dev/console.ts";
 import { tick } from "./jobs/tick.ts";
 import { createLineClient } from "./line/client.ts";
 import { type FakeLinePlatform, startFakeLinePlatform } from "./line/fake-platform.ts";
 import { createIdTokenVerifier } from "./line/id-token.ts";
-import { jsonLogger } from "./log.ts";
+import { jsonLogger, type Logger } from "./log.ts";
 
 // Without LINE credentials (development), the bot talks to this built-in fake platform.
 const DEV_SECRET = "dev-channel-secret-not-for-production";
@@ -23,9 +27,15 @@ const RESULTS_TTL_MS = 60_000;
 const TICK_EVERY_MS = 60_000;
 const DEV_LOGIN_CHANNEL = "1600000000";
 
-async function start() {
-  const config = parseConfig(process.env);
-  const log = jsonLogger();
+export interface RunningServer {
+  url: string;
+  fake?: FakeLinePlatform;
+  db: Awaited<ReturnType<typeof createDb>>["db"];
+  close(): Promise<void>;
+}
+
+/** The whole product on Node: database, LINE (real or fake), webhook, API, LIFF files, console, ticks. */
+export async function startServer(config: Config, log: Logger = jsonLogger()): Promise<RunningServer> {
   if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
   const handle = await createDb(dbConfigOf(config));
   await migrate(handle.db);
@@ -70,6 +80,7 @@ async function start() {
             }),
           settle: () => tracker.settle(),
           now,
+          loginChannelId: config.LINE_LOGIN_CHANNEL_ID ?? DEV_LOGIN_CHANNEL,
         })
       : undefined;
   app = createApp({
@@ -106,27 +117,48 @@ async function start() {
     }
   }, TICK_EVERY_MS);
 
-  const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
-    const where = config.DATABASE_URL ? "PostgreSQL" : `PGlite ที่ ${config.DATA_DIR}`;
-    console.log(`โปร่งใส พร้อมที่ http://localhost:${info.port} (ฐานข้อมูล: ${where})`);
-    if (dev)
-      console.log(`ลองคุยกับบอท: http://localhost:${info.port}/dev/chat (แพลตฟอร์ม LINE จำลอง ${fake!.url})`);
+  // The LIFF build (npm run build:liff, run by npm start) is served from dist/liff at /liff.
+  const root = new Hono();
+  root.get("/liff", (c) => c.redirect("/liff/"));
+  root.use("/liff/*", serveStatic({ root: "./dist" }));
+  root.get("/liff/*", serveStatic({ path: "./dist/liff/index.html" }));
+  root.route("/", app);
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: root.fetch, port: config.PORT }, () => resolve(s));
   });
-  const stop = () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://localhost:${port}`;
+  const close = async () => {
     clearInterval(timer);
-    server.close(async () => {
-      while (ticking) await new Promise((r) => setTimeout(r, 50));
-      await tracker.settle();
-      await fake?.close();
-      await handle.close();
-      process.exit(0);
-    });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    while (ticking) await new Promise((r) => setTimeout(r, 50));
+    await tracker.settle();
+    await fake?.close();
+    await handle.close();
   };
+  return { url, ...(fake ? { fake } : {}), db: handle.db, close };
+}
+
+async function main() {
+  const config = parseConfig(process.env);
+  const running = await startServer(config);
+  const where = config.DATABASE_URL ? "PostgreSQL" : `PGlite ที่ ${config.DATA_DIR}`;
+  console.log(`โปร่งใส พร้อมที่ ${running.url} (ฐานข้อมูล: ${where})`);
+  if (running.fake && config.NODE_ENV !== "production") {
+    console.log(`ลองคุยกับบอท: ${running.url}/dev/chat (แพลตฟอร์ม LINE จำลอง ${running.fake.url})`);
+    console.log(`แอป LIFF (จำลองการเข้าสู่ระบบ LINE): ${running.url}/liff/?mock=1`);
+  }
+  const stop = () => running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
 
-start().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+// Started as a program (npm start), not when imported (tests start it with startServer).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}

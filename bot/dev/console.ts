@@ -19,6 +19,8 @@ export interface ConsoleDeps {
   /** Waits until deferred webhook work is done, so the reply can be shown. */
   settle: () => Promise<void>;
   now: () => Date;
+  /** The LINE Login channel the dev LIFF app's ID tokens are issued for. */
+  loginChannelId: string;
 }
 
 const sendSchema = z.object({
@@ -60,6 +62,16 @@ export function devConsole(deps: ConsoleDeps) {
         quickReplies: quickRepliesOf(d.message),
       })),
     });
+  });
+
+  // The LIFF app in mock mode asks for a real, signed ID token of a demo user (dev only).
+  app.get("/liff-token", async (c) => {
+    const user = DEMO_USERS.find((u) => u.lineUserId === c.req.query("user")) ?? DEMO_USERS[0]!;
+    const idToken = await deps.fake.issueIdToken(user.lineUserId, {
+      channelId: deps.loginChannelId,
+      name: user.displayName,
+    });
+    return c.json({ idToken, userId: user.lineUserId, displayName: user.displayName });
   });
 
   app.post("/chat/invite", async (c) => {

@@ -14,6 +14,7 @@ describe("local chat console /dev/chat", () => {
       webhook: (body, signature) => w.post(body, signature),
       settle: () => w.settle(),
       now: () => NOW,
+      loginChannelId: "1600000000",
     });
   });
   afterAll(async () => {
@@ -54,6 +55,13 @@ describe("local chat console /dev/chat", () => {
     const { code } = (await res.json()) as { code: string };
     const { data } = await send({ userId: NEWCOMER, text: `เชื่อมต่อ ${code}` });
     expect(JSON.stringify(data)).toContain("บ้านแลง");
+  });
+
+  it("hands the mock LIFF app a real signed ID token of a demo user", async () => {
+    const res = await dev.request(`/liff-token?user=${ADMIN_SRISONGRAK}`);
+    const body = (await res.json()) as { idToken: string; userId: string };
+    expect(body.userId).toBe(ADMIN_SRISONGRAK);
+    expect(body.idToken.split(".")).toHaveLength(3);
   });
 
   it("refuses input that is not a demo-shaped request", async () => {
