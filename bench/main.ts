@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
+import { runLiffBench } from "./liff.ts";
 import { runScaleBench } from "./scale.ts";
 import { runWebhookBench } from "./webhook.ts";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  liff: runLiffBench,
   scale: runScaleBench,
   webhook: runWebhookBench,
 };

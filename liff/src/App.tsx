@@ -1,0 +1,57 @@
+import { AgencyPicker } from "./AgencyPicker.tsx";
+import type { Membership } from "./api.ts";
+import { useApp } from "./Context.tsx";
+import { Dashboard } from "./Dashboard.tsx";
+import { useLoad } from "./load.ts";
+import { MeasurePage } from "./MeasurePage.tsx";
+import { MeasuresPage } from "./MeasuresPage.tsx";
+import { Notice } from "./Notice.tsx";
+import { Pending } from "./Pending.tsx";
+import { type Route, useRoute } from "./route.ts";
+import { Shell } from "./Shell.tsx";
+import { StepPage } from "./StepPage.tsx";
+
+type AgencyRoute = Exclude<Route, { page: "agencies" }>;
+
+export function App() {
+  const { api } = useApp();
+  const me = useLoad("me", () => api.me());
+  const route = useRoute();
+  if (me.state !== "ready") return <Pending loaded={me} />;
+  const { memberships } = me.data;
+  if (memberships.length === 0) {
+    return (
+      <Notice title="ยังไม่ได้เชื่อมต่อหน่วยงาน">
+        <p>พิมพ์ “เชื่อมต่อ” ตามด้วยรหัสเชิญ 6 หลักที่ได้จากผู้ดูแลของหน่วยงาน ในแชต LINE ของบัญชีโปร่งใส</p>
+      </Notice>
+    );
+  }
+  const only = memberships.length === 1 ? memberships[0] : undefined;
+  const target: Route =
+    route ?? (only ? { page: "dashboard", agencyId: only.agencyId } : { page: "agencies" });
+  if (target.page === "agencies") return <AgencyPicker memberships={memberships} />;
+  const membership = memberships.find((m) => m.agencyId === target.agencyId);
+  if (!membership) return <AgencyPicker memberships={memberships} />;
+  return (
+    <Shell
+      membership={membership}
+      section={target.page === "dashboard" ? "dashboard" : "measures"}
+      canSwitch={memberships.length > 1}
+    >
+      <Page route={target} membership={membership} />
+    </Shell>
+  );
+}
+
+function Page({ route, membership }: { route: AgencyRoute; membership: Membership }) {
+  switch (route.page) {
+    case "dashboard":
+      return <Dashboard membership={membership} year={route.year} />;
+    case "measures":
+      return <MeasuresPage membership={membership} filter={route.filter} />;
+    case "measure":
+      return <MeasurePage membership={membership} measureId={route.measureId} />;
+    case "step":
+      return <StepPage membership={membership} measureId={route.measureId} stepId={route.stepId} />;
+  }
+}

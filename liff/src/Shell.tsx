@@ -1,0 +1,42 @@
+import type { ComponentChildren } from "preact";
+import type { Membership } from "./api.ts";
+import { href } from "./route.ts";
+
+interface Props {
+  membership: Membership;
+  section: "dashboard" | "measures";
+  canSwitch: boolean;
+  children: ComponentChildren;
+}
+
+/** The agency's name and the two sections, above every page of one agency. */
+export function Shell({ membership, section, canSwitch, children }: Props) {
+  const { agencyId } = membership;
+  return (
+    <>
+      <header class="top">
+        <p class="agency">{membership.agencyName}</p>
+        {canSwitch && (
+          <a class="switch" href={href({ page: "agencies" })}>
+            เปลี่ยนหน่วยงาน
+          </a>
+        )}
+        <nav class="sections" aria-label="เมนู">
+          <a
+            href={href({ page: "dashboard", agencyId })}
+            aria-current={section === "dashboard" ? "page" : undefined}
+          >
+            คะแนน ITA
+          </a>
+          <a
+            href={href({ page: "measures", agencyId, filter: "all" })}
+            aria-current={section === "measures" ? "page" : undefined}
+          >
+            มาตรการ
+          </a>
+        </nav>
+      </header>
+      <main>{children}</main>
+    </>
+  );
+}

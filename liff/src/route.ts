@@ -1,0 +1,74 @@
+import { useEffect, useState } from "preact/hooks";
+import type { MeasureFilter } from "./api.ts";
+
+export type Route =
+  | { page: "agencies" }
+  | { page: "dashboard"; agencyId: number; year?: number }
+  | { page: "measures"; agencyId: number; filter: MeasureFilter }
+  | { page: "measure"; agencyId: number; measureId: number }
+  | { page: "step"; agencyId: number; measureId: number; stepId: number };
+
+const FILTERS: readonly string[] = ["all", "mine", "overdue"] satisfies MeasureFilter[];
+
+/** "#/a/3/measures?filter=mine" → route; undefined for an empty or unknown hash. */
+export function parseRoute(hash: string): Route | undefined {
+  const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
+  const query = new URLSearchParams(search);
+  const [root, agency, section, measure, sub, step] = path.split("/").filter(Boolean);
+  if (root === "agencies" && agency === undefined) return { page: "agencies" };
+  const agencyId = idOf(agency);
+  if (root !== "a" || !agencyId) return undefined;
+  if (section === undefined) {
+    const year = idOf(query.get("year") ?? undefined);
+    return year ? { page: "dashboard", agencyId, year } : { page: "dashboard", agencyId };
+  }
+  if (section !== "measures") return undefined;
+  if (measure === undefined) {
+    const filter = query.get("filter") ?? "all";
+    return {
+      page: "measures",
+      agencyId,
+      filter: FILTERS.includes(filter) ? (filter as MeasureFilter) : "all",
+    };
+  }
+  const measureId = idOf(measure);
+  if (!measureId) return undefined;
+  if (sub === undefined) return { page: "measure", agencyId, measureId };
+  const stepId = idOf(step);
+  return sub === "steps" && stepId ? { page: "step", agencyId, measureId, stepId } : undefined;
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case "agencies":
+      return "#/agencies";
+    case "dashboard":
+      return `#/a/${route.agencyId}${route.year ? `?year=${route.year}` : ""}`;
+    case "measures":
+      return `#/a/${route.agencyId}/measures${route.filter === "all" ? "" : `?filter=${route.filter}`}`;
+    case "measure":
+      return `#/a/${route.agencyId}/measures/${route.measureId}`;
+    case "step":
+      return `#/a/${route.agencyId}/measures/${route.measureId}/steps/${route.stepId}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  location.hash = href(route);
+}
+
+/** The current route, following the hash. */
+export function useRoute(): Route | undefined {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(location.hash));
+    addEventListener("hashchange", follow);
+    return () => removeEventListener("hashchange", follow);
+  }, []);
+  return route;
+}
+
+function idOf(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text && Number.isInteger(n) && n > 0 ? n : undefined;
+}
