@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { undeliveredFor } from "../../db/repositories/outbox.ts";
 import { requireLineUser } from "./auth.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
 import { dashboardApi } from "./dashboard.ts";
@@ -8,17 +9,28 @@ import { measuresApi } from "./measures.ts";
 export function apiApp(deps: ApiDeps) {
   return new Hono<ApiEnv>()
     .use("*", requireLineUser(deps))
-    .get("/me", (c) =>
-      c.json({
-        userId: c.get("identity").userId,
+    .get("/me", async (c) => {
+      const userId = c.get("identity").userId;
+      // Reminders held back because the month's push quota ran out are shown here as well as in chat.
+      const held = await undeliveredFor(c.get("db"), userId);
+      return c.json({
+        userId,
         name: c.get("identity").name ?? null,
         memberships: c
           .get("memberships")
           .map((m) => ({ agencyId: m.agencyId, agencyName: m.agencyName, role: m.role })),
-      }),
-    )
+        held: held.map((h) => ({ id: h.id, text: summaryOf(h.payload) })),
+      });
+    })
     .route("/", dashboardApi())
     .route("/", measuresApi(deps));
 }
 
 export type ApiType = ReturnType<typeof apiApp>;
+
+/** A stored LINE message's text: its alt text (Flex) or its text. */
+function summaryOf(payload: unknown): string {
+  const first = Array.isArray(payload) ? (payload[0] as { altText?: unknown; text?: unknown }) : undefined;
+  const text = first?.altText ?? first?.text;
+  return typeof text === "string" ? text : "ข้อความแจ้งเตือน";
+}

@@ -2,6 +2,7 @@ import { AgencyPicker } from "./AgencyPicker.tsx";
 import type { Membership } from "./api.ts";
 import { useApp } from "./Context.tsx";
 import { Dashboard } from "./Dashboard.tsx";
+import { HeldNotices } from "./HeldNotices.tsx";
 import { useLoad } from "./load.ts";
 import { MeasurePage } from "./MeasurePage.tsx";
 import { MeasuresPage } from "./MeasuresPage.tsx";
@@ -38,6 +39,7 @@ export function App() {
       section={target.page === "dashboard" ? "dashboard" : "measures"}
       canSwitch={memberships.length > 1}
     >
+      <HeldNotices held={me.data.held} />
       <Page route={target} membership={membership} />
     </Shell>
   );

@@ -17,6 +17,8 @@ export interface Me {
   userId: string;
   name: string | null;
   memberships: Membership[];
+  /** Reminders held back by the monthly push quota. */
+  held: { id: string; text: string }[];
 }
 
 export interface Dashboard {

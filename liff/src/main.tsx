@@ -1,10 +1,11 @@
 import { type ComponentChild, render } from "preact";
 import { App } from "./App.tsx";
-import { createApi } from "./api.ts";
+import { type Api, createApi } from "./api.ts";
 import { AppProvider } from "./Context.tsx";
 import { startLiff, startMockLiff } from "./liff.ts";
 import { Notice } from "./Notice.tsx";
 import { OpenInLine } from "./OpenInLine.tsx";
+import { parseRoute, type Route } from "./route.ts";
 import "./styles.css";
 
 // The only place that reads the build's environment and the page URL's start-up flags.
@@ -34,12 +35,32 @@ async function start() {
     show(<OpenInLine />);
     return;
   }
-  const api = createApi({ idToken: session.idToken });
+  const api = withEarlyDashboard(createApi({ idToken: session.idToken }), parseRoute(location.hash));
   show(
     <AppProvider value={{ api, now: () => new Date() }}>
       <App />
     </AppProvider>,
   );
+}
+
+/**
+ * Opened on a dashboard (the rich menu's link), its data is asked for at once, alongside
+ * /api/me, instead of after it: one round trip less on a slow phone network.
+ */
+function withEarlyDashboard(api: Api, route: Route | undefined): Api {
+  if (route?.page !== "dashboard") return api;
+  let early: ReturnType<Api["dashboard"]> | undefined = api.dashboard(route.agencyId, route.year);
+  early.catch(() => {});
+  return {
+    ...api,
+    dashboard(agencyId, year) {
+      const taken = early;
+      early = undefined;
+      return taken && agencyId === route.agencyId && year === route.year
+        ? taken
+        : api.dashboard(agencyId, year);
+    },
+  };
 }
 
 start().catch((error: unknown) => {

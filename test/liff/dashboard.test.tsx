@@ -39,7 +39,7 @@ const comparison: ComparisonCardView = {
 describe("dashboard", () => {
   it("shows the total, level, weakest indicator and the change since last year, per chosen year", async () => {
     const fetch = fakeServer({
-      "GET /api/me": () => json({ userId: "U1", name: null, memberships: [member("viewer")] }),
+      "GET /api/me": () => json({ userId: "U1", name: null, memberships: [member("viewer")], held: [] }),
       "GET /api/agencies/7/dashboard": (url) => {
         const year = Number(url.searchParams.get("year") ?? 2567);
         return json({
@@ -65,5 +65,22 @@ describe("dashboard", () => {
     await screen.findByText("86.19");
     expect(fetch.mock.calls.map(([input]) => String(input))).toContain("/api/agencies/7/dashboard?year=2566");
     await waitFor(() => expect(screen.queryByText("+2.21")).toBeNull());
+  });
+
+  it("shows reminders the monthly quota held back, so none is silently lost", async () => {
+    const fetch = fakeServer({
+      "GET /api/me": () =>
+        json({
+          userId: "U1",
+          name: null,
+          memberships: [member("viewer")],
+          held: [{ id: "7", text: "แจ้งเตือน 24 มี.ค. 68: 1 งาน" }],
+        }),
+      "GET /api/agencies/7/dashboard": () =>
+        json({ agencyName: "เทศบาลตำบลทดสอบ", role: "viewer", years: [], card: null, comparison: null }),
+    });
+    renderWith(fetch, <App />);
+    const held = await screen.findByRole("region", { name: "การแจ้งเตือนที่รอส่ง" });
+    expect(held.textContent).toContain("แจ้งเตือน 24 มี.ค. 68: 1 งาน");
   });
 });

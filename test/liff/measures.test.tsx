@@ -19,7 +19,7 @@ const late = measure({
 
 function server(membership: Membership) {
   return fakeServer({
-    "GET /api/me": () => json({ userId: "U1", name: "สมชาย", memberships: [membership] }),
+    "GET /api/me": () => json({ userId: "U1", name: "สมชาย", memberships: [membership], held: [] }),
     "GET /api/agencies/7/measures": (url) => {
       const filter = url.searchParams.get("filter");
       const measures = filter === "overdue" ? [late] : filter === "mine" ? [onTime] : [onTime, late];

@@ -3,6 +3,7 @@ import { apiApp } from "../../../bot/api/index.ts";
 import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import { enqueueMessage } from "../../../db/repositories/outbox.ts";
 import {
   EDITOR_DEMO as EDITOR,
   VIEWER_BANLAENG as LAENG,
@@ -71,7 +72,22 @@ describe("LIFF API", () => {
     const r = await call(SRI, "/me");
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ userId: SRI, memberships: [{ agencyId: sri, role: "admin" }] });
-    expect((await call(NEWCOMER, "/me")).json).toMatchObject({ memberships: [] });
+    expect((await call(NEWCOMER, "/me")).json).toMatchObject({ memberships: [], held: [] });
+  });
+
+  it("lists the caller's reminders that the monthly quota held back", async () => {
+    await enqueueMessage(w.db, {
+      agencyId: sri,
+      recipients: [SRI],
+      kind: "digest",
+      day: "2026-11-25",
+      payload: [{ type: "text", text: "แจ้งเตือนที่รอโควตา" }],
+      sendAt: NOW,
+      naturalKey: "api-held",
+    });
+    await w.db.updateTable("outbox").set({ status: "held" }).where("kind", "=", "digest").execute();
+    const r = await call(SRI, "/me");
+    expect(r.json.held).toEqual([{ id: expect.any(String), text: "แจ้งเตือนที่รอโควตา" }]);
   });
 
   it("gives the dashboard: score card, ranks and the change from the year before", async () => {
