@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps) {
         db: deps.db,
         channelSecrets,
         defer,
-        handleEvent: (db, event, memberships) => handleEvent(chat, db, event, memberships),
+        handleEvent: (db, event, claimed) => handleEvent(chat, db, event, claimed),
         log: deps.log,
       }),
     );

@@ -3,9 +3,10 @@ import { helpMessage, textAnswer } from "../../core/chat/flex/index.ts";
 import { parseQuery } from "../../core/chat/intent.ts";
 import { redeemInvite } from "../../db/repositories/invites.ts";
 import { setFollowing } from "../../db/repositories/line-users.ts";
-import { type Membership, membershipsOf } from "../../db/repositories/members.ts";
+import { membershipsOf } from "../../db/repositories/members.ts";
 import { markDeliveredByReply, undeliveredFor } from "../../db/repositories/outbox.ts";
 import { directResults, type ResultsReader } from "../../db/repositories/results-cache.ts";
+import type { ClaimedEvent } from "../../db/repositories/webhook-events.ts";
 import type { Database } from "../../db/schema.ts";
 import type { LineClient, Message } from "../line/client.ts";
 import type { Logger } from "../log.ts";
@@ -32,7 +33,7 @@ type Handler = (
   deps: ChatDeps,
   db: Kysely<Database>,
   event: WebhookEvent,
-  memberships?: Membership[],
+  claimed?: ClaimedEvent,
 ) => Promise<void>;
 
 /** Group chats: the bot speaks only when addressed, by mention or by name. */
@@ -51,12 +52,12 @@ export async function handleEvent(
   deps: ChatDeps,
   db: Kysely<Database>,
   event: WebhookEvent,
-  memberships?: Membership[],
+  claimed?: ClaimedEvent,
 ): Promise<void> {
   const handler = HANDLERS[event.type];
   if (!handler) return;
   try {
-    await handler(deps, db, event, memberships);
+    await handler(deps, db, event, claimed);
   } catch (error) {
     deps.log.error("chat: handler failed", {
       type: event.type,
@@ -76,7 +77,7 @@ async function onMessage(
   deps: ChatDeps,
   db: Kysely<Database>,
   event: WebhookEvent,
-  memberships?: Membership[],
+  claimed?: ClaimedEvent,
 ): Promise<void> {
   const parsed = messageEventSchema.safeParse(event);
   if (!parsed.success) return;
@@ -92,26 +93,26 @@ async function onMessage(
     if (!mentioned && !BOT_NAMES.test(body)) return;
     body = body.replace(BOT_NAMES, "");
   }
-  await answerText(deps, db, event, body, memberships);
+  await answerText(deps, db, event, body, claimed);
 }
 
 async function onPostback(
   deps: ChatDeps,
   db: Kysely<Database>,
   event: WebhookEvent,
-  memberships?: Membership[],
+  claimed?: ClaimedEvent,
 ): Promise<void> {
   const parsed = postbackEventSchema.safeParse(event);
   if (!parsed.success) return;
   const data = new URLSearchParams(parsed.data.postback.data);
   const question = data.get("q");
   if (question) {
-    await answerText(deps, db, event, question, memberships);
+    await answerText(deps, db, event, question, claimed);
     return;
   }
   const userId = event.source?.userId;
   if (!data.get("a") || !userId) return;
-  const membership = (memberships ?? (await membershipsOf(db, userId)))[0];
+  const membership = (claimed?.memberships ?? (await membershipsOf(db, userId)))[0];
   if (!membership) {
     await reply(deps, event, [textAnswer(NOT_LINKED, ["ช่วยเหลือ"])]);
     return;
@@ -124,7 +125,7 @@ async function answerText(
   db: Kysely<Database>,
   event: WebhookEvent,
   text: string,
-  known?: Membership[],
+  known?: ClaimedEvent,
 ): Promise<void> {
   const userId = event.source?.userId;
   const query = parseQuery(text);
@@ -142,7 +143,7 @@ async function answerText(
     await reply(deps, event, [helpMessage()]);
     return;
   }
-  const memberships = known ?? (await membershipsOf(db, userId));
+  const memberships = known?.memberships ?? (await membershipsOf(db, userId));
   const membership = memberships[0];
   if (!membership) {
     await reply(deps, event, [textAnswer(NOT_LINKED, ["ช่วยเหลือ"])]);
@@ -150,7 +151,7 @@ async function answerText(
   }
   const results = deps.results ?? directResults;
   const answer = await answerQuery({ db, membership, lineUserId: userId, now: deps.now(), results }, query);
-  await replyWithHeld(deps, db, event, userId, answer);
+  await replyWithHeld(deps, db, event, userId, answer, known?.hasHeld ?? true);
 }
 
 /**
@@ -163,9 +164,11 @@ async function replyWithHeld(
   event: WebhookEvent,
   userId: string,
   answer: Message[],
+  mayHaveHeld: boolean,
 ): Promise<void> {
   const room = 5 - answer.length;
-  const held = room > 0 ? await undeliveredFor(db, userId) : [];
+  // Known from the claim's round trip in the common case: no extra query when nothing is held.
+  const held = room > 0 && mayHaveHeld ? await undeliveredFor(db, userId) : [];
   const riding: { id: string; messages: Message[] }[] = [];
   let used = 0;
   for (const h of held) {

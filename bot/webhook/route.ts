@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import type { Kysely } from "kysely";
-import type { Membership } from "../../db/repositories/members.ts";
-import { claimWebhookEvents } from "../../db/repositories/webhook-events.ts";
+import { type ClaimedEvent, claimWebhookEvents } from "../../db/repositories/webhook-events.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Logger } from "../log.ts";
 import { envelopeSchema, eventSchema, type WebhookEvent } from "./schema.ts";
@@ -12,8 +11,8 @@ export interface WebhookDeps {
   channelSecrets: readonly string[];
   /** Runs work after the response (Workers: waitUntil; Node: a tracked promise). */
   defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
-  /** `memberships`: the sender's, read while claiming the event. */
-  handleEvent: (db: Kysely<Database>, event: WebhookEvent, memberships: Membership[]) => Promise<void>;
+  /** `claimed`: the sender's memberships and held reminders, read while claiming the event. */
+  handleEvent: (db: Kysely<Database>, event: WebhookEvent, claimed: ClaimedEvent) => Promise<void>;
   log: Logger;
 }
 
@@ -48,7 +47,7 @@ export function webhookRoute(deps: WebhookDeps) {
     }
     if (events.length === 0) return c.json({});
     const db = deps.db(c);
-    let fresh: Map<string, Membership[]>;
+    let fresh: Map<string, ClaimedEvent>;
     try {
       fresh = await claimWebhookEvents(db, events);
     } catch (error) {
@@ -58,13 +57,13 @@ export function webhookRoute(deps: WebhookDeps) {
     }
     for (const event of events) {
       // An id twice in one batch is handled once: take it out of the map when first used.
-      const memberships = fresh.get(event.webhookEventId);
-      if (!memberships || !fresh.delete(event.webhookEventId)) {
+      const claimed = fresh.get(event.webhookEventId);
+      if (!claimed || !fresh.delete(event.webhookEventId)) {
         deps.log.info("webhook: duplicate event dropped", { id: event.webhookEventId });
         continue;
       }
       deps.defer(c, () =>
-        deps.handleEvent(db, event, memberships).catch((error: unknown) =>
+        deps.handleEvent(db, event, claimed).catch((error: unknown) =>
           deps.log.error("webhook: event failed", {
             id: event.webhookEventId,
             type: event.type,

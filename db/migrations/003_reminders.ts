@@ -56,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create unique index outbox_one_digest_a_day on outbox (member_id, day) where kind = 'digest';
     create index outbox_due on outbox (next_attempt_at) where status in ('pending', 'sending');
+    create index outbox_held on outbox (id) where status = 'held';
 
     -- Every notice ever planned (or superseded by a later one), so none is planned twice.
     create table notices (

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 import type { Membership } from "./members.ts";
 
@@ -14,10 +14,16 @@ export interface IncomingEvent {
  * half-claimed for LINE's redelivery. Returns the ids seen for the first time, each with its
  * sender's memberships, read in the same round trip (the chat needs them next).
  */
+export interface ClaimedEvent {
+  memberships: Membership[];
+  /** The sender has reminders held back by the push quota (they can ride on the reply). */
+  hasHeld: boolean;
+}
+
 export async function claimWebhookEvents(
   db: Kysely<Database>,
   events: readonly IncomingEvent[],
-): Promise<Map<string, Membership[]>> {
+): Promise<Map<string, ClaimedEvent>> {
   const rows = await db
     .with("claimed", (q) =>
       q
@@ -38,13 +44,24 @@ export async function claimWebhookEvents(
       j.onRef("m.line_user_id", "=", "c.line_user_id").on("m.active", "=", true),
     )
     .leftJoin("agencies as g", "g.id", "m.agency_id")
-    .select(["c.id", "m.id as member_id", "m.agency_id", "g.code", "g.name_th", "m.role", "m.created_at"])
+    .select([
+      "c.id",
+      "m.id as member_id",
+      "m.agency_id",
+      "g.code",
+      "g.name_th",
+      "m.role",
+      "m.created_at",
+      sql<boolean>`exists (select 1 from outbox o where o.status = 'held' and c.line_user_id = any(o.recipients))`.as(
+        "has_held",
+      ),
+    ])
     .orderBy("m.created_at", "desc")
     .orderBy("m.id", "desc")
     .execute();
-  const out = new Map<string, Membership[]>();
+  const out = new Map<string, ClaimedEvent>();
   for (const r of rows) {
-    const list = out.get(r.id) ?? [];
+    const claimed = out.get(r.id) ?? { memberships: [], hasHeld: Boolean(r.has_held) };
     if (
       r.member_id !== null &&
       r.agency_id !== null &&
@@ -52,7 +69,7 @@ export async function claimWebhookEvents(
       r.name_th !== null &&
       r.role !== null
     ) {
-      list.push({
+      claimed.memberships.push({
         memberId: r.member_id,
         agencyId: r.agency_id,
         agencyCode: r.code,
@@ -60,7 +77,7 @@ export async function claimWebhookEvents(
         role: r.role,
       });
     }
-    out.set(r.id, list);
+    out.set(r.id, claimed);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/client.ts";
+import { enqueueMessage } from "../../../db/repositories/outbox.ts";
 import { claimWebhookEvents } from "../../../db/repositories/webhook-events.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
@@ -47,10 +48,32 @@ describe.each(DIALECTS)("webhook event claims on %s", (dialect) => {
       event("E11", "Ustranger"),
       event("E12"),
     ]);
-    expect(claimed.get("E10")).toMatchObject([
-      { agencyCode: "WH1", role: "viewer", agencyName: "เทศบาลตำบลทดสอบ" },
-    ]);
-    expect(claimed.get("E11")).toEqual([]);
-    expect(claimed.get("E12")).toEqual([]);
+    expect(claimed.get("E10")).toMatchObject({
+      memberships: [{ agencyCode: "WH1", role: "viewer", agencyName: "เทศบาลตำบลทดสอบ" }],
+      hasHeld: false,
+    });
+    expect(claimed.get("E11")).toEqual({ memberships: [], hasHeld: false });
+    expect(claimed.get("E12")).toEqual({ memberships: [], hasHeld: false });
+  });
+
+  it("says in the same round trip whether the sender has reminders held by the quota", async () => {
+    const agency = await h.db
+      .selectFrom("agencies")
+      .select("id")
+      .where("code", "=", "WH1")
+      .executeTakeFirstOrThrow();
+    await enqueueMessage(h.db, {
+      agencyId: agency.id,
+      recipients: ["Umember"],
+      kind: "status_update",
+      day: "2026-11-25",
+      payload: [{ type: "text", text: "x" }],
+      sendAt: new Date(),
+      naturalKey: "held-claim",
+    });
+    await h.db.updateTable("outbox").set({ status: "held" }).execute();
+    const held = await claimWebhookEvents(h.db, [event("E20", "Umember"), event("E21", "Ustranger")]);
+    expect(held.get("E20")!.hasHeld).toBe(true);
+    expect(held.get("E21")!.hasHeld).toBe(false);
   });
 });
