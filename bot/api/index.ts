@@ -1,9 +1,13 @@
 import { Hono } from "hono";
 import { undeliveredFor } from "../../db/repositories/outbox.ts";
+import { auditApi } from "./audit.ts";
 import { requireLineUser } from "./auth.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
 import { dashboardApi } from "./dashboard.ts";
 import { measuresApi } from "./measures.ts";
+import { membersApi } from "./members.ts";
+import { resultsApi } from "./results.ts";
+import { settingsApi } from "./settings.ts";
 
 /** The LIFF app's JSON API: every route behind a verified LINE ID token, one sub-app per resource. */
 export function apiApp(deps: ApiDeps) {
@@ -23,7 +27,11 @@ export function apiApp(deps: ApiDeps) {
       });
     })
     .route("/", dashboardApi())
-    .route("/", measuresApi(deps));
+    .route("/", measuresApi(deps))
+    .route("/", auditApi())
+    .route("/", resultsApi())
+    .route("/", membersApi(deps))
+    .route("/", settingsApi());
 }
 
 export type ApiType = ReturnType<typeof apiApp>;

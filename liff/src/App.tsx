@@ -1,14 +1,18 @@
 import { AgencyPicker } from "./AgencyPicker.tsx";
+import { AuditPage } from "./AuditPage.tsx";
 import type { Membership } from "./api.ts";
 import { useApp } from "./Context.tsx";
 import { Dashboard } from "./Dashboard.tsx";
 import { HeldNotices } from "./HeldNotices.tsx";
+import { ImportPage } from "./ImportPage.tsx";
 import { useLoad } from "./load.ts";
 import { MeasurePage } from "./MeasurePage.tsx";
 import { MeasuresPage } from "./MeasuresPage.tsx";
+import { MembersPage } from "./MembersPage.tsx";
 import { Notice } from "./Notice.tsx";
 import { Pending } from "./Pending.tsx";
 import { type Route, useRoute } from "./route.ts";
+import { SettingsPage } from "./SettingsPage.tsx";
 import { Shell } from "./Shell.tsx";
 import { StepPage } from "./StepPage.tsx";
 
@@ -36,7 +40,16 @@ export function App() {
   return (
     <Shell
       membership={membership}
-      section={target.page === "dashboard" ? "dashboard" : "measures"}
+      section={
+        target.page === "members" ||
+        target.page === "settings" ||
+        target.page === "audit" ||
+        target.page === "import"
+          ? target.page
+          : target.page === "dashboard"
+            ? "dashboard"
+            : "measures"
+      }
       canSwitch={memberships.length > 1}
     >
       <HeldNotices held={me.data.held} />
@@ -55,5 +68,13 @@ function Page({ route, membership }: { route: AgencyRoute; membership: Membershi
       return <MeasurePage membership={membership} measureId={route.measureId} />;
     case "step":
       return <StepPage membership={membership} measureId={route.measureId} stepId={route.stepId} />;
+    case "members":
+      return <MembersPage membership={membership} />;
+    case "settings":
+      return <SettingsPage membership={membership} />;
+    case "audit":
+      return <AuditPage membership={membership} />;
+    case "import":
+      return <ImportPage membership={membership} />;
   }
 }

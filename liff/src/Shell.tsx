@@ -4,7 +4,7 @@ import { href } from "./route.ts";
 
 interface Props {
   membership: Membership;
-  section: "dashboard" | "measures";
+  section: "dashboard" | "measures" | "members" | "settings" | "audit" | "import";
   canSwitch: boolean;
   children: ComponentChildren;
 }
@@ -34,6 +34,36 @@ export function Shell({ membership, section, canSwitch, children }: Props) {
           >
             มาตรการ
           </a>
+          {membership.role !== "viewer" && (
+            <a
+              href={href({ page: "members", agencyId })}
+              aria-current={section === "members" ? "page" : undefined}
+            >
+              สมาชิก
+            </a>
+          )}
+          <a
+            href={href({ page: "settings", agencyId })}
+            aria-current={section === "settings" ? "page" : undefined}
+          >
+            แจ้งเตือน
+          </a>
+          {membership.role !== "viewer" && (
+            <a
+              href={href({ page: "audit", agencyId })}
+              aria-current={section === "audit" ? "page" : undefined}
+            >
+              ประวัติ
+            </a>
+          )}
+          {membership.role === "admin" && (
+            <a
+              href={href({ page: "import", agencyId })}
+              aria-current={section === "import" ? "page" : undefined}
+            >
+              นำเข้าคะแนน
+            </a>
+          )}
         </nav>
       </header>
       <main>{children}</main>

@@ -1,8 +1,15 @@
 import { hc } from "hono/client";
+import type { AuditItem } from "../../bot/api/audit.ts";
 import type { ApiType } from "../../bot/api/index.ts";
+import type { FileError } from "../../bot/api/results.ts";
 import type { ComparisonCardView, ScoreCardView } from "../../core/chat/cards.ts";
 import type { Measure, Step } from "../../core/measures/measure.ts";
+import type { Invite, MemberUpdate } from "../../core/schemas/members.ts";
+import type { ResultsEntryInput } from "../../core/schemas/results-entry.ts";
+import type { Settings } from "../../core/schemas/settings.ts";
 import type { StepStatus } from "../../core/schemas/step-status.ts";
+import type { ApplySummary } from "../../db/repositories/results.ts";
+import type { ResultChange } from "../../db/repositories/results-preview.ts";
 
 export type Role = "admin" | "editor" | "viewer";
 export type MeasureFilter = "all" | "mine" | "overdue";
@@ -36,6 +43,36 @@ export interface MeasureList {
 
 export type SaveResult =
   | { ok: true; step: Step }
+  | { ok: false; message: string; fields: Record<string, string> };
+
+export interface MemberSummary {
+  id: number;
+  displayName: string | null;
+  role: Role;
+  active: boolean;
+  joinedAt: string;
+}
+
+export interface MemberList {
+  role: Role;
+  myMemberId: number;
+  members: MemberSummary[];
+}
+
+export interface ReminderSettingsView {
+  agencyId: number;
+  muted: boolean;
+  frequency: "daily" | "weekly";
+  firstLeadDays: number;
+  leadDays: number[];
+  weeklyDay: number;
+  quietStart: string;
+  quietEnd: string;
+}
+
+/** A form's answer: done, or the server's Thai message with one per field. */
+export type FormResult<T> =
+  | { ok: true; value: T }
   | { ok: false; message: string; fields: Record<string, string> };
 
 /** A failed call, with the server's Thai message (or ours when the server could not be reached). */
@@ -104,6 +141,103 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
       if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
       throw error;
     },
+
+    async members(agencyId: number): Promise<MemberList> {
+      const res = await send(() => client.agencies[":agencyId"].members.$get({ param: agency(agencyId) }));
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    async updateMember(
+      agencyId: number,
+      memberId: number,
+      change: MemberUpdate,
+    ): Promise<FormResult<MemberSummary>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].members[":memberId"].$patch({
+          param: { ...agency(agencyId), memberId: String(memberId) },
+          json: change,
+        }),
+      );
+      if (res.status === 200) return { ok: true, value: (await res.json()).member };
+      const error = await failure(res);
+      if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
+      throw error;
+    },
+
+    async createInvite(
+      agencyId: number,
+      input: Invite,
+    ): Promise<FormResult<{ code: string; expiresAt: string }>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].invites.$post({ param: agency(agencyId), json: input }),
+      );
+      if (res.status === 201) return { ok: true, value: await res.json() };
+      const error = await failure(res);
+      if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
+      throw error;
+    },
+
+    async settings(agencyId: number): Promise<ReminderSettingsView> {
+      const res = await send(() => client.me.settings.$get({ query: { agencyId: String(agencyId) } }));
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    async saveSettings(input: Settings): Promise<FormResult<ReminderSettingsView>> {
+      const res = await send(() => client.me.settings.$put({ json: input }));
+      if (res.status === 200) return { ok: true, value: await res.json() };
+      const error = await failure(res);
+      if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
+      throw error;
+    },
+    async audit(agencyId: number, before?: string): Promise<AuditPage> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].audit.$get({ param: agency(agencyId), query: before ? { before } : {} }),
+      );
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    async previewResults(agencyId: number, file: File): Promise<FileCheck<ResultsPreview>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].results.preview.$post({ param: agency(agencyId), form: { file } }),
+      );
+      if (res.status === 200) return await res.json();
+      return fileFailure(res);
+    },
+
+    async importResults(agencyId: number, file: File): Promise<FileCheck<ResultsImported>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].results.import.$post({ param: agency(agencyId), form: { file } }),
+      );
+      if (res.status === 200) return await res.json();
+      return fileFailure(res);
+    },
+
+    async entryForm(agencyId: number, year?: number): Promise<EntryForm> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].results.entry.$get({
+          param: agency(agencyId),
+          query: year ? { year: String(year) } : {},
+        }),
+      );
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    async saveEntry(agencyId: number, input: ResultsEntryInput): Promise<FormResult<EntrySaved>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].results.entry.$post({ param: agency(agencyId), json: input }),
+      );
+      if (res.status === 200) {
+        const { summary, changes } = await res.json();
+        return { ok: true, value: { summary, changes } };
+      }
+      const error = await failure(res);
+      if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
+      throw error;
+    },
   };
 }
 
@@ -129,4 +263,59 @@ function stringRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(
     Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
   );
+}
+
+/** A page of the audit log, newest first; `nextBefore` asks for the older page after it. */
+export interface AuditPage {
+  entries: AuditItem[];
+  nextBefore: string | null;
+}
+
+export type { ApplySummary, AuditItem, FileError, ResultChange };
+
+/** A results file's answer: what it holds, or every problem with its row and column. */
+export type FileCheck<T> = ({ ok: true } & T) | { ok: false; errors: FileError[] };
+
+export interface ResultsPreview {
+  rows: number;
+  changes: ResultChange[];
+  notes: string[];
+}
+
+export interface ResultsImported {
+  rows: number;
+  summary: ApplySummary;
+  notes: string[];
+}
+
+/** A figure of the entry form: as imported or typed (`reported`), and as shown (`current`, maybe computed). */
+export interface EntryFigure {
+  reported: string | null;
+  current: string | null;
+}
+
+export interface EntryForm {
+  years: number[];
+  year: number;
+  total: EntryFigure;
+  tools: (EntryFigure & { code: string; nameTh: string })[];
+  indicators: (EntryFigure & { no: number; nameTh: string; tool: string })[];
+}
+
+export interface EntrySaved {
+  summary: ApplySummary;
+  changes: ResultChange[];
+}
+
+/** A refused file comes with its problems (400, or 413 when too large); anything else is an ApiError. */
+async function fileFailure(res: Response): Promise<{ ok: false; errors: FileError[] }> {
+  if (res.status === 400 || res.status === 413) {
+    const body: unknown = await res
+      .clone()
+      .json()
+      .catch(() => undefined);
+    const errors = (body as { errors?: unknown } | undefined)?.errors;
+    if (Array.isArray(errors)) return { ok: false, errors: errors as FileError[] };
+  }
+  throw await failure(res);
 }

@@ -6,7 +6,11 @@ export type Route =
   | { page: "dashboard"; agencyId: number; year?: number }
   | { page: "measures"; agencyId: number; filter: MeasureFilter }
   | { page: "measure"; agencyId: number; measureId: number }
-  | { page: "step"; agencyId: number; measureId: number; stepId: number };
+  | { page: "step"; agencyId: number; measureId: number; stepId: number }
+  | { page: "members"; agencyId: number }
+  | { page: "settings"; agencyId: number }
+  | { page: "audit"; agencyId: number }
+  | { page: "import"; agencyId: number };
 
 const FILTERS: readonly string[] = ["all", "mine", "overdue"] satisfies MeasureFilter[];
 
@@ -21,6 +25,12 @@ export function parseRoute(hash: string): Route | undefined {
   if (section === undefined) {
     const year = idOf(query.get("year") ?? undefined);
     return year ? { page: "dashboard", agencyId, year } : { page: "dashboard", agencyId };
+  }
+  if ((section === "members" || section === "settings") && measure === undefined) {
+    return { page: section, agencyId };
+  }
+  if ((section === "audit" || section === "import") && measure === undefined) {
+    return { page: section, agencyId };
   }
   if (section !== "measures") return undefined;
   if (measure === undefined) {
@@ -50,6 +60,14 @@ export function href(route: Route): string {
       return `#/a/${route.agencyId}/measures/${route.measureId}`;
     case "step":
       return `#/a/${route.agencyId}/measures/${route.measureId}/steps/${route.stepId}`;
+    case "members":
+      return `#/a/${route.agencyId}/members`;
+    case "settings":
+      return `#/a/${route.agencyId}/settings`;
+    case "audit":
+      return `#/a/${route.agencyId}/audit`;
+    case "import":
+      return `#/a/${route.agencyId}/import`;
   }
 }
 

@@ -1,0 +1,256 @@
+import { zValidator } from "@hono/zod-validator";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import {
+  DEFAULT_MAX_ERRORS,
+  type ImportIssue,
+  type ResultsRow,
+  validateResultsTable,
+} from "../../core/import/results.ts";
+import { FRAMEWORK_YEARS, frameworkFor } from "../../core/ita/frameworks/index.ts";
+import { formatScore } from "../../core/ita/score.ts";
+import { entryFieldErrors, resultsEntrySchema } from "../../core/schemas/results-entry.ts";
+import { MAX_IMPORT_BYTES, readTable } from "../../db/import/read-table.ts";
+import { type Agency, findAgencyById } from "../../db/repositories/agencies.ts";
+import { assessmentYears, loadAssessment } from "../../db/repositories/assessments.ts";
+import { type Membership, scopeOf } from "../../db/repositories/members.ts";
+import { applyResults } from "../../db/repositories/results.ts";
+import { previewResults } from "../../db/repositories/results-preview.ts";
+import type { Actor } from "../../db/scope.ts";
+import type { ApiEnv } from "./context.ts";
+
+const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
+const entryQuery = z.object({ year: z.coerce.number().int().min(2500).max(2700).optional() });
+const upload = z.object({
+  file: z.instanceof(File, { error: "กรุณาเลือกไฟล์ผลคะแนน (.csv หรือ .xlsx)" }),
+});
+
+const NOT_MEMBER = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
+const ADMINS_ONLY = { error: "เฉพาะผู้ดูแลของหน่วยงานนำเข้าหรือแก้ไขคะแนนได้" };
+
+/** A file problem as the LIFF app shows it: row, column and the Thai message. */
+export interface FileError {
+  line: number | null;
+  column: string | null;
+  th: string;
+}
+
+const fileError = (issue: ImportIssue): FileError => ({
+  line: issue.line ?? null,
+  column: issue.column ?? null,
+  th: issue.th,
+});
+
+type Admin = { ok: true; membership: Membership } | { ok: false; status: 403; body: { error: string } };
+
+function adminOf(memberships: Membership[], agencyId: number): Admin {
+  const membership = memberships.find((m) => m.agencyId === agencyId);
+  if (!membership) return { ok: false, status: 403, body: NOT_MEMBER };
+  if (membership.role !== "admin") return { ok: false, status: 403, body: ADMINS_ONLY };
+  return { ok: true, membership };
+}
+
+const sizeLimit = bodyLimit({
+  // The multipart envelope around the file is small; readTable states the exact limit.
+  maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+  onError: (c) =>
+    c.json(
+      {
+        ok: false as const,
+        errors: [
+          {
+            line: null,
+            column: null,
+            th: `ไฟล์ใหญ่เกินไป รับได้ไม่เกิน ${MAX_IMPORT_BYTES / (1024 * 1024)} MB — แยกไฟล์ตามปีงบประมาณ`,
+          },
+        ] as FileError[],
+      },
+      413,
+    ),
+});
+
+const uploadValidator = zValidator("form", upload, (result, c) => {
+  if (!result.success) {
+    const th = result.error.issues[0]?.message ?? "กรุณาเลือกไฟล์ผลคะแนน (.csv หรือ .xlsx)";
+    return c.json({ ok: false as const, errors: [{ line: null, column: null, th }] as FileError[] }, 400);
+  }
+});
+
+type FileRead =
+  | { ok: true; rows: ResultsRow[]; notes: ImportIssue[]; agency: Agency }
+  | { ok: false; errors: FileError[] };
+
+/**
+ * The uploaded file, read and validated as the CLI import does, and every row checked to be of the
+ * caller's own agency: an agency admin imports only their agency's results.
+ */
+async function readResultsFile(
+  db: ApiEnv["Variables"]["db"],
+  membership: Membership,
+  file: File,
+): Promise<FileRead> {
+  const read = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
+  if (!read.ok) return { ok: false, errors: [fileError(read.issue)] };
+  const validated = validateResultsTable(read.table);
+  if (!validated.ok) return { ok: false, errors: validated.errors.map(fileError) };
+  const foreign = validated.rows.filter((r) => r.agency.code !== membership.agencyCode);
+  if (foreign.length > 0) {
+    const errors: FileError[] = foreign.slice(0, DEFAULT_MAX_ERRORS).map((r) => ({
+      line: r.line,
+      column: "agency_code",
+      th: `รหัสหน่วยงาน ${r.agency.code} ไม่ใช่รหัสของ${membership.agencyName} (${membership.agencyCode}) — ผู้ดูแลนำเข้าได้เฉพาะผลของหน่วยงานตนเอง`,
+    }));
+    if (foreign.length > DEFAULT_MAX_ERRORS) {
+      errors.push({
+        line: null,
+        column: null,
+        th: `มีแถวของหน่วยงานอื่นอีก ${foreign.length - DEFAULT_MAX_ERRORS} แถวที่ไม่ได้แสดง`,
+      });
+    }
+    return { ok: false, errors };
+  }
+  const agency = await findAgencyById(db, membership.agencyId);
+  if (!agency) throw new Error(`agency ${membership.agencyId} of a membership does not exist`);
+  return { ok: true, rows: validated.rows, notes: validated.notes, agency };
+}
+
+const actorOf = (userId: string, membership: Membership): Actor => ({
+  label: `line:${userId}`,
+  memberId: membership.memberId,
+});
+
+/**
+ * Score import and entry by an agency's admin: preview a file's changes, import it (all rows or
+ * none, audited, the member as actor), or type a year's total, tools and indicators by hand.
+ */
+export function resultsApi() {
+  return new Hono<ApiEnv>()
+    .post(
+      "/agencies/:agencyId/results/preview",
+      sizeLimit,
+      zValidator("param", agencyParam),
+      uploadValidator,
+      async (c) => {
+        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
+        if (!admin.ok) return c.json(admin.body, admin.status);
+        const db = c.get("db");
+        const read = await readResultsFile(db, admin.membership, c.req.valid("form").file);
+        if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
+        const changes = await previewResults(db, scopeOf(admin.membership), read.agency, read.rows);
+        return c.json({
+          ok: true as const,
+          rows: read.rows.length,
+          changes,
+          notes: read.notes.map((n) => n.th),
+        });
+      },
+    )
+    .post(
+      "/agencies/:agencyId/results/import",
+      sizeLimit,
+      zValidator("param", agencyParam),
+      uploadValidator,
+      async (c) => {
+        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
+        if (!admin.ok) return c.json(admin.body, admin.status);
+        const db = c.get("db");
+        const read = await readResultsFile(db, admin.membership, c.req.valid("form").file);
+        if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
+        const actor = actorOf(c.get("identity").userId, admin.membership);
+        const summary = await applyResults(db, read.rows, actor, "imported");
+        return c.json({
+          ok: true as const,
+          rows: read.rows.length,
+          summary,
+          notes: read.notes.map((n) => n.th),
+        });
+      },
+    )
+    .get(
+      "/agencies/:agencyId/results/entry",
+      zValidator("param", agencyParam),
+      zValidator("query", entryQuery),
+      async (c) => {
+        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
+        if (!admin.ok) return c.json(admin.body, admin.status);
+        const db = c.get("db");
+        const scope = scopeOf(admin.membership);
+        const years = [...FRAMEWORK_YEARS].sort((a, b) => b - a);
+        const asked = c.req.valid("query").year;
+        const stored = await assessmentYears(db, scope);
+        const year =
+          asked !== undefined && years.includes(asked)
+            ? asked
+            : (stored.find((y) => years.includes(y)) ?? years[0]!);
+        const framework = frameworkFor(year)!;
+        const assessment = (await loadAssessment(db, scope, year))?.assessment;
+        // `reported` is what was imported or typed (the form's value); `current` includes computed figures.
+        const figure = (kind: string, code: string) => {
+          const node = assessment?.nodes.find((n) => n.kind === kind && n.code === code);
+          return {
+            reported: node && node.source === "reported" ? formatScore(node.value) : null,
+            current: node ? formatScore(node.value) : null,
+          };
+        };
+        return c.json({
+          years,
+          year,
+          total: figure("total", "total"),
+          tools: framework.tools.map((t) => ({ code: t.code, nameTh: t.nameTh, ...figure("tool", t.code) })),
+          indicators: framework.indicators.map((i) => ({
+            no: i.no,
+            nameTh: i.nameTh,
+            tool: i.tool,
+            ...figure("indicator", String(i.no)),
+          })),
+        });
+      },
+    )
+    .post(
+      "/agencies/:agencyId/results/entry",
+      zValidator("param", agencyParam),
+      zValidator("json", resultsEntrySchema, (result, c) => {
+        if (!result.success)
+          return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: entryFieldErrors(result.error) }, 400);
+      }),
+      async (c) => {
+        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
+        if (!admin.ok) return c.json(admin.body, admin.status);
+        const entry = c.req.valid("json");
+        const framework = frameworkFor(entry.year);
+        const fields: Record<string, string> = {};
+        if (!framework) {
+          fields.year = `ไม่มีกรอบการประเมินของปี ${entry.year} — รองรับปี ${FRAMEWORK_YEARS.join(", ")}`;
+        } else {
+          for (const code of Object.keys(entry.tools)) {
+            if (!framework.tool(code)) fields[`tools.${code}`] = `ปี ${entry.year} ไม่มีเครื่องมือ ${code}`;
+          }
+          for (const no of Object.keys(entry.indicators)) {
+            if (!/^\d+$/.test(no) || !framework.indicator(Number(no)))
+              fields[`indicators.${no}`] = `ปี ${entry.year} ไม่มีตัวชี้วัดที่ ${no}`;
+          }
+        }
+        if (Object.keys(fields).length > 0) return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields }, 400);
+        const db = c.get("db");
+        const agency = await findAgencyById(db, admin.membership.agencyId);
+        if (!agency) throw new Error(`agency ${admin.membership.agencyId} of a membership does not exist`);
+        const { id: _id, ...record } = agency;
+        const rows = [
+          {
+            agency: record,
+            year: entry.year,
+            scores: {
+              ...(entry.total !== undefined ? { total: entry.total } : {}),
+              tools: entry.tools,
+              indicators: entry.indicators,
+            },
+          },
+        ];
+        const changes = await previewResults(db, scopeOf(admin.membership), agency, rows);
+        const actor = actorOf(c.get("identity").userId, admin.membership);
+        const summary = await applyResults(db, rows, actor, "entered");
+        return c.json({ ok: true as const, summary, changes });
+      },
+    );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// The members page's forms and the API share these schemas and their Thai messages.
+
+export const ROLES = ["admin", "editor", "viewer"] as const;
+export type MemberRole = (typeof ROLES)[number];
+
+export const ROLE_TH: Record<MemberRole, string> = { admin: "ผู้ดูแล", editor: "ผู้แก้ไข", viewer: "ผู้ดู" };
+
+const role = z.enum(ROLES, { error: "เลือกบทบาท: ผู้ดูแล ผู้แก้ไข หรือผู้ดู" });
+
+/** PATCH /api/agencies/:agencyId/members/:memberId */
+export const memberUpdateSchema = z
+  .object({
+    role: role.optional(),
+    active: z.boolean({ error: "สถานะสมาชิกต้องเป็นใช่หรือไม่ใช่" }).optional(),
+  })
+  .refine((v) => v.role !== undefined || v.active !== undefined, {
+    message: "ระบุบทบาทหรือสถานะที่จะเปลี่ยน",
+    path: ["role"],
+  });
+
+export type MemberUpdate = z.output<typeof memberUpdateSchema>;
+
+/** POST /api/agencies/:agencyId/invites; the form sends the same fields. */
+export const inviteSchema = z.object({
+  role,
+  maxUses: z.coerce
+    .number({ error: "ใส่จำนวนครั้งเป็นตัวเลข 1–50" })
+    .int("ใส่จำนวนครั้งเป็นจำนวนเต็ม")
+    .min(1, "ใช้ได้อย่างน้อย 1 ครั้ง")
+    .max(50, "ใช้ได้ไม่เกิน 50 ครั้ง"),
+  hours: z.coerce
+    .number({ error: "ใส่อายุรหัสเป็นชั่วโมง 1–720" })
+    .int("ใส่อายุรหัสเป็นจำนวนเต็มชั่วโมง")
+    .min(1, "อายุรหัสอย่างน้อย 1 ชั่วโมง")
+    .max(720, "อายุรหัสไม่เกิน 720 ชั่วโมง (30 วัน)"),
+});
+
+export type InviteInput = z.input<typeof inviteSchema>;
+export type Invite = z.output<typeof inviteSchema>;
