@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiApp } from "../../../bot/api/index.ts";
-import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
-import { memoryLogger } from "../../../bot/log.ts";
-import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import type { apiApp } from "../../../bot/api/index.ts";
 import {
   EDITOR_DEMO as EDITOR,
   VIEWER_BANLAENG as LAENG,
@@ -13,8 +10,9 @@ import {
   visibleText,
   type World,
 } from "../world.ts";
+import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
 
-const CHANNEL = "1650000001";
+const CHANNEL = API_CHANNEL;
 
 describe("members and invites API", () => {
   let w: World;
@@ -24,18 +22,8 @@ describe("members and invites API", () => {
   let demo: number;
   beforeAll(async () => {
     w = await openWorld();
-    api = apiApp({
-      db: () => w.db,
-      log: memoryLogger(),
-      now: () => NOW,
-      verifyIdToken: createIdTokenVerifier({
-        channelId: CHANNEL,
-        jwksUrl: `${w.fake.url}/oauth2/v2.1/certs`,
-      }),
-    });
-    sri = (await findAgencyByCode(w.db, "SEED000"))!.id;
-    laeng = (await findAgencyByCode(w.db, "SEED001"))!.id;
-    demo = (await findAgencyByCode(w.db, "DEMO00001"))!.id;
+    api = apiFor(w);
+    ({ sri, laeng, demo } = await demoAgencyIds(w));
   });
   afterAll(async () => {
     await w.close();

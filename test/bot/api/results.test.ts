@@ -1,21 +1,18 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditItem } from "../../../bot/api/audit.ts";
-import { apiApp } from "../../../bot/api/index.ts";
-import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
-import { memoryLogger } from "../../../bot/log.ts";
-import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import type { apiApp } from "../../../bot/api/index.ts";
 import type { ScoreKindColumn } from "../../../db/schema.ts";
 import {
   EDITOR_DEMO as EDITOR,
   VIEWER_BANLAENG as LAENG,
-  NOW,
   openWorld,
   ADMIN_SRISONGRAK as SRI,
   type World,
 } from "../world.ts";
+import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
 
-const CHANNEL = "1650000001";
+const CHANNEL = API_CHANNEL;
 const HEAD = "agency_code,agency_name,agency_type,province,district,fiscal_year,total,IIT";
 const SRI_ROW = "SEED000,เทศบาลตำบลศรีสองรัก,เทศบาลตำบล,เลย,ด่านซ้าย";
 const LAENG_ROW = "SEED001,องค์การบริหารส่วนตำบลบ้านแลง,องค์การบริหารส่วนตำบล,ลำปาง,เมืองลำปาง";
@@ -29,18 +26,8 @@ describe("score import and entry API", () => {
   let demo: number;
   beforeAll(async () => {
     w = await openWorld();
-    api = apiApp({
-      db: () => w.db,
-      log: memoryLogger(),
-      now: () => NOW,
-      verifyIdToken: createIdTokenVerifier({
-        channelId: CHANNEL,
-        jwksUrl: `${w.fake.url}/oauth2/v2.1/certs`,
-      }),
-    });
-    sri = (await findAgencyByCode(w.db, "SEED000"))!.id;
-    laeng = (await findAgencyByCode(w.db, "SEED001"))!.id;
-    demo = (await findAgencyByCode(w.db, "DEMO00001"))!.id;
+    api = apiFor(w);
+    ({ sri, laeng, demo } = await demoAgencyIds(w));
   });
   afterAll(async () => {
     await w.close();

@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiApp } from "../../../bot/api/index.ts";
-import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
-import { memoryLogger } from "../../../bot/log.ts";
-import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import type { apiApp } from "../../../bot/api/index.ts";
 import {
   VIEWER_BANLAENG as LAENG,
   NEWCOMER,
-  NOW,
   openWorld,
   ADMIN_SRISONGRAK as SRI,
   visibleText,
   type World,
 } from "../world.ts";
+import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
 
-const CHANNEL = "1650000001";
+const CHANNEL = API_CHANNEL;
 
 describe("reminder settings API", () => {
   let w: World;
@@ -22,17 +19,8 @@ describe("reminder settings API", () => {
   let laeng: number;
   beforeAll(async () => {
     w = await openWorld();
-    api = apiApp({
-      db: () => w.db,
-      log: memoryLogger(),
-      now: () => NOW,
-      verifyIdToken: createIdTokenVerifier({
-        channelId: CHANNEL,
-        jwksUrl: `${w.fake.url}/oauth2/v2.1/certs`,
-      }),
-    });
-    sri = (await findAgencyByCode(w.db, "SEED000"))!.id;
-    laeng = (await findAgencyByCode(w.db, "SEED001"))!.id;
+    api = apiFor(w);
+    ({ sri, laeng } = await demoAgencyIds(w));
   });
   afterAll(async () => {
     await w.close();

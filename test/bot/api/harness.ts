@@ -1,0 +1,27 @@
+import { apiApp } from "../../../bot/api/index.ts";
+import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
+import { memoryLogger } from "../../../bot/log.ts";
+import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import { NOW, type World } from "../world.ts";
+
+/** The LINE Login channel the test ID tokens are issued for. */
+export const API_CHANNEL = "1650000001";
+
+/** The LIFF API over a test world, verifying ID tokens signed by its fake LINE platform. */
+export function apiFor(w: World) {
+  return apiApp({
+    db: () => w.db,
+    log: memoryLogger(),
+    now: () => NOW,
+    verifyIdToken: createIdTokenVerifier({
+      channelId: API_CHANNEL,
+      jwksUrl: `${w.fake.url}/oauth2/v2.1/certs`,
+    }),
+  });
+}
+
+/** Ids of the demo agencies: ศรีสองรัก (admin สมชาย), บ้านแลง (viewer สมหญิง), the generated one (editor วิไล). */
+export async function demoAgencyIds(w: World): Promise<{ sri: number; laeng: number; demo: number }> {
+  const id = async (code: string) => (await findAgencyByCode(w.db, code))!.id;
+  return { sri: await id("SEED000"), laeng: await id("SEED001"), demo: await id("DEMO00001") };
+}
