@@ -1,6 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { sql } from "kysely";
 import { formatIssue } from "../../core/import/results.ts";
 import { formatThaiDate } from "../../core/thai/date.ts";
 import { toArabicDigits } from "../../core/thai/digits.ts";
@@ -33,6 +34,8 @@ const USAGE = `ใช้: npm run ita -- <คำสั่ง>
   demo                             ใส่ข้อมูลตัวอย่างลงฐานข้อมูลที่ว่าง
   milestone --agency CODE --date 2025-04-30 --title "ส่งรายงานรอบ ๖ เดือน"
                                    เพิ่มวันสำคัญของหน่วยงาน (เตือนผู้ดูแลของหน่วยงาน)
+  milestone --id N [--date 2025-05-02] [--title "..."]  แก้วันสำคัญ (รวมปฏิทิน ITA ของประเทศ)
+  milestones [--year 2568]         รายการวันสำคัญ
   reminders --agency CODE --frequency daily|weekly
                                    ตั้งความถี่การแจ้งเตือนของสมาชิกทุกคนในหน่วยงาน
   tick [--now 2025-03-24T10:00:00+07:00]
@@ -74,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       uses: { type: "string" },
       hours: { type: "string" },
       now: { type: "string" },
+      id: { type: "string" },
       date: { type: "string" },
       title: { type: "string" },
       frequency: { type: "string" },
@@ -154,8 +158,66 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case "milestones": {
+      const year = yearOption(values.year);
+      return withDb(async (db) => {
+        const rows = await db
+          .selectFrom("milestones as m")
+          .leftJoin("agencies as g", "g.id", "m.agency_id")
+          .select(["m.id", "m.title", sql<string>`m.due_on::text`.as("due_on"), "m.kind", "g.code"])
+          .$if(year !== undefined, (q) => q.where("m.fiscal_year", "=", year!))
+          .orderBy("m.due_on")
+          .execute();
+        for (const r of rows) {
+          console.log(
+            `#${r.id} ${formatThaiDate(r.due_on)} ${r.title} (${r.code ?? "ทุกหน่วยงาน"}, ${r.kind})`,
+          );
+        }
+        if (rows.length === 0) console.log("ไม่มีวันสำคัญ");
+        return 0;
+      });
+    }
     case "milestone": {
       const date = values.date ? toArabicDigits(values.date) : "";
+      if (values.id !== undefined) {
+        const id = Number(toArabicDigits(values.id));
+        if (!Number.isInteger(id) || (!date && !values.title)) {
+          throw new UsageError("แก้วันสำคัญ: --id N กับ --date YYYY-MM-DD และ/หรือ --title");
+        }
+        if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+          throw new UsageError("--date ต้องเป็น YYYY-MM-DD (ค.ศ.)");
+        return withDb(async (db) => {
+          const before = await db
+            .selectFrom("milestones")
+            .selectAll()
+            .where("id", "=", id)
+            .executeTakeFirst();
+          if (!before) throw new UsageError(`ไม่พบวันสำคัญ #${id}`);
+          const patch = {
+            ...(date ? { due_on: date } : {}),
+            ...(values.title ? { title: values.title.trim() } : {}),
+          };
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .updateTable("milestones")
+              .set({ ...patch, updated_at: new Date() })
+              .where("id", "=", id)
+              .execute();
+            await writeAudit(trx, { label: "cli:milestone" }, [
+              {
+                agencyId: before.agency_id,
+                action: "milestone.update",
+                entity: "milestone",
+                entityId: id,
+                before: { date: before.due_on, title: before.title },
+                after: { date: date || before.due_on, title: patch.title ?? before.title },
+              },
+            ]);
+          });
+          console.log(`แก้วันสำคัญ #${id} แล้ว`);
+          return 0;
+        });
+      }
       if (!values.agency || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !values.title?.trim()) {
         throw new UsageError('ต้องระบุ --agency, --date YYYY-MM-DD (ค.ศ.) และ --title "ชื่องาน"');
       }

@@ -72,6 +72,11 @@ describe("ita CLI on an embedded database", () => {
     expect(added.code, added.err).toBe(0);
     expect(added.out).toContain("๓๐ เมษายน ๒๕๖๘");
     expect(added.out).toContain("ปีงบประมาณ 2568");
+    const id = /#(\d+)/.exec(added.out)![1]!;
+    const edited = ita("milestone", "--id", id, "--date", "2025-05-02");
+    expect(edited.code, edited.err).toBe(0);
+    const listed = ita("milestones", "--year", "2568");
+    expect(listed.out).toContain(`#${id} ๒ พฤษภาคม ๒๕๖๘ ส่งรายงานรอบ ๖ เดือน`);
     const set = ita("reminders", "--agency", "1000001", "--frequency", "daily");
     expect(set.code, set.err).toBe(0);
     expect(set.out).toContain("รายวัน");
