@@ -36,15 +36,22 @@ export async function runLiffBench(): Promise<void> {
   const sdk = js.filter((f) => /liff-sdk/.test(f));
   const mock = js.filter((f) => /liff-mock/.test(f));
   const ours = js.filter((f) => !sdk.includes(f) && !mock.includes(f));
-  const css = assets.filter((f) => f.endsWith(".css"));
   const sum = (files: string[]) => files.reduce((n, f) => n + gz(f), 0);
   const ourJs = sum(ours);
-  const firstLoad = sum([...ours, ...sdk, ...css]) + gz(join(DIST, "index.html"));
+  // What the page itself asks for before any code runs: its script, modulepreloads and stylesheet.
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const referenced = [...html.matchAll(/(?:src|href)="\/liff\/(assets\/[^"]+)"/g)].map((m) =>
+    join(DIST, m[1]!),
+  );
+  const firstLoad = sum(referenced) + gz(join(DIST, "index.html"));
+  const firstOurs = sum(referenced.filter((f) => ours.includes(f)));
   console.log(
     `our JS: ${KB(ourJs)} gzip (budget 60 KB) — ${ours.map((f) => `${f.split("/").pop()} ${KB(gz(f))}`).join(", ")}`,
   );
   console.log(`LIFF SDK (pluggable core): ${KB(sum(sdk))} gzip; liff-mock (dev only): ${KB(sum(mock))} gzip`);
-  console.log(`first-load transfer: ${KB(firstLoad)} gzip (budget 200 KB; HTML + CSS + JS, no mock)`);
+  console.log(
+    `first-load transfer: ${KB(firstLoad)} gzip (budget 200 KB; HTML + CSS + JS the page references, no mock), of which our JS ${KB(firstOurs)}; the other pages' chunks load when opened`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), "prongsai-liff-bench-"));
   const server = await startServer({ ...parseConfig({ DATA_DIR: dir }), PORT: 0 }, memoryLogger());
@@ -74,10 +81,29 @@ export async function runLiffBench(): Promise<void> {
         const { name: _, ...conditions } = profile;
         await cdp.send("Network.emulateNetworkConditions", conditions);
         await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-        const t0 = Date.now();
+        // Timed inside the page from navigation start: when the score first shows, and when the
+        // last long task (> 50 ms) ends — interactive means both, as in Lighthouse's TTI.
+        await page.addInitScript(() => {
+          const w = window as unknown as { __shown?: number; __busyUntil: number };
+          w.__busyUntil = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries())
+              w.__busyUntil = Math.max(w.__busyUntil, e.startTime + e.duration);
+          }).observe({ type: "longtask", buffered: true });
+          new MutationObserver(() => {
+            if (w.__shown === undefined && document.body?.textContent?.includes("97.15")) {
+              w.__shown = performance.now();
+            }
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
         await page.goto(`${server.url}/liff/?mock=1&user=${admin}#/a/${agencyId}`);
         await page.getByText("97.15").first().waitFor();
-        times.push(Date.now() - t0);
+        await page.waitForTimeout(1000);
+        const { shown, busyUntil } = await page.evaluate(() => {
+          const w = window as unknown as { __shown: number; __busyUntil: number };
+          return { shown: w.__shown, busyUntil: w.__busyUntil };
+        });
+        times.push(Math.max(shown, busyUntil));
         await context.close();
       }
       console.log(

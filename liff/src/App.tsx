@@ -1,20 +1,23 @@
 import { AgencyPicker } from "./AgencyPicker.tsx";
-import { AuditPage } from "./AuditPage.tsx";
 import type { Membership } from "./api.ts";
 import { useApp } from "./Context.tsx";
 import { Dashboard } from "./Dashboard.tsx";
 import { HeldNotices } from "./HeldNotices.tsx";
-import { ImportPage } from "./ImportPage.tsx";
+import { lazyPage } from "./lazy.tsx";
 import { useLoad } from "./load.ts";
-import { MeasurePage } from "./MeasurePage.tsx";
-import { MeasuresPage } from "./MeasuresPage.tsx";
-import { MembersPage } from "./MembersPage.tsx";
 import { Notice } from "./Notice.tsx";
 import { Pending } from "./Pending.tsx";
 import { type Route, useRoute } from "./route.ts";
-import { SettingsPage } from "./SettingsPage.tsx";
 import { Shell } from "./Shell.tsx";
-import { StepPage } from "./StepPage.tsx";
+
+// Only the dashboard (the rich menu's first page) is in the first download.
+const AuditPage = lazyPage(() => import("./AuditPage.tsx").then((m) => m.AuditPage));
+const ImportPage = lazyPage(() => import("./ImportPage.tsx").then((m) => m.ImportPage));
+const MeasurePage = lazyPage(() => import("./MeasurePage.tsx").then((m) => m.MeasurePage));
+const MeasuresPage = lazyPage(() => import("./MeasuresPage.tsx").then((m) => m.MeasuresPage));
+const MembersPage = lazyPage(() => import("./MembersPage.tsx").then((m) => m.MembersPage));
+const SettingsPage = lazyPage(() => import("./SettingsPage.tsx").then((m) => m.SettingsPage));
+const StepPage = lazyPage(() => import("./StepPage.tsx").then((m) => m.StepPage));
 
 type AgencyRoute = Exclude<Route, { page: "agencies" }>;
 

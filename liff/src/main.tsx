@@ -11,7 +11,10 @@ import "./styles.css";
 // The only place that reads the build's environment and the page URL's start-up flags.
 const params = new URLSearchParams(location.search);
 const mock = import.meta.env.VITE_LIFF_MOCK === "1" || params.get("mock") === "1";
-const liffId: string = import.meta.env.VITE_LIFF_ID ?? "";
+// The server writes its LIFF_ID into the page (bot/liff-page.ts); a build-time ID is the fallback.
+const liffId: string =
+  document.querySelector<HTMLMetaElement>('meta[name="liff-id"]')?.content ||
+  (import.meta.env.VITE_LIFF_ID ?? "");
 const root = document.getElementById("app")!;
 
 function show(page: ComponentChild) {
