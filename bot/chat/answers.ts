@@ -23,10 +23,13 @@ import { resolveComparison, resolveYear } from "../../core/chat/years.ts";
 import { DEFAULT_THRESHOLD, find } from "../../core/ita/analysis.ts";
 import { frameworkFor } from "../../core/ita/frameworks/index.ts";
 import { formatScore } from "../../core/ita/score.ts";
+import { measureYears } from "../../db/repositories/measure-years.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import type { ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { Database } from "../../db/schema.ts";
+import type { ReportLinker } from "../downloads/links.ts";
 import type { Message } from "../line/client.ts";
+import { answerReport } from "./report.ts";
 import { answerSettings } from "./settings.ts";
 import { answerTasks } from "./tasks.ts";
 
@@ -36,6 +39,8 @@ export interface AnswerContext {
   lineUserId: string;
   now: Date;
   results: ResultsReader;
+  /** Signed download links for the official reports; absent when PUBLIC_URL is not set. */
+  reports?: ReportLinker;
 }
 
 const yearsHint = (years: number[]) =>
@@ -60,6 +65,14 @@ export async function answerQuery(ctx: AnswerContext, query: Query): Promise<Mes
     case "unknown":
     case "link":
       return [helpMessage()];
+    case "report":
+      return answerReport(query, {
+        membership: ctx.membership,
+        now: ctx.now,
+        resultYears: years,
+        measureYears: await measureYears(ctx.db, scope),
+        ...(ctx.reports ? { linker: ctx.reports } : {}),
+      });
     case "tasks":
       return answerTasks(ctx.db, ctx.membership, query.which, ctx.now);
     case "settings":

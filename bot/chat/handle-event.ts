@@ -8,6 +8,7 @@ import { markDeliveredByReply, undeliveredFor } from "../../db/repositories/outb
 import { directResults, type ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { ClaimedEvent } from "../../db/repositories/webhook-events.ts";
 import type { Database } from "../../db/schema.ts";
+import type { ReportLinker } from "../downloads/links.ts";
 import type { LineClient, Message } from "../line/client.ts";
 import type { Logger } from "../log.ts";
 import {
@@ -26,6 +27,8 @@ export interface ChatDeps {
   log: Logger;
   /** Defaults to reading the database on every question. */
   results?: ResultsReader;
+  /** Signed download links for "ขอรายงาน"; absent when the server has no PUBLIC_URL. */
+  reports?: ReportLinker;
 }
 
 /** The sender's memberships when already known (read while claiming the event). */
@@ -150,7 +153,17 @@ async function answerText(
     return;
   }
   const results = deps.results ?? directResults;
-  const answer = await answerQuery({ db, membership, lineUserId: userId, now: deps.now(), results }, query);
+  const answer = await answerQuery(
+    {
+      db,
+      membership,
+      lineUserId: userId,
+      now: deps.now(),
+      results,
+      ...(deps.reports ? { reports: deps.reports } : {}),
+    },
+    query,
+  );
   await replyWithHeld(deps, db, event, userId, answer, known?.hasHeld ?? true);
 }
 

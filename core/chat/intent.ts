@@ -19,7 +19,7 @@ import {
   WEAKNESSES,
 } from "./keywords.ts";
 import { bareForms, normalise } from "./normalise.ts";
-import type { Intent, Query, SettingsChange, TaskList, YearSpec } from "./query.ts";
+import type { Intent, Query, ReportFormat, ReportKind, SettingsChange, TaskList, YearSpec } from "./query.ts";
 import { extractYears, sameYear } from "./year-mentions.ts";
 
 /** A message read once, for every rule. */
@@ -59,6 +59,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   { intent: "help", test: (m) => (isHelp(m.text) ? { intent: "help" } : undefined) },
   { intent: "settings", test: (m) => settings(m.text) },
+  // Before "tasks": "รายงานผลการดำเนินการตามมาตรการ" names a report, not the list of measures.
+  { intent: "report", test: report },
   { intent: "tasks", test: (m) => taskList(m.rest) },
   { intent: "compare", test: compare },
   { intent: "rank", test: (m) => (hasAny(m.rest, RANK) ? { intent: "rank", ...yearOf(m) } : undefined) },
@@ -125,6 +127,23 @@ function settings(text: string): Query | undefined {
     return c ? { intent: "settings", change: c } : { intent: "settings" };
   }
   return undefined;
+}
+
+const REPORT_KINDS: readonly [ReportKind, RegExp][] = [
+  ["analysis", /วิเคราะห์|วิเคราะ|analysis/],
+  ["progress", /ผล(การ)?(ดำเนิน|ดำเนิ|ทำ)|ความ(ก้าว|คืบ)หน้า|มาตรการ|progress/],
+];
+const REPORT_FORMATS: readonly [ReportFormat, RegExp][] = [
+  ["pdf", /pdf|พีดีเอฟ/],
+  ["docx", /docx?|word|เวิร์ด|เวิด|วอร์ด/],
+];
+
+/** A report to download: which one, in which format and for which year, when the message says. */
+function report(m: Message): Query | undefined {
+  if (!/รายงาน|ราย งาน|report/.test(m.rest)) return undefined;
+  const kind = REPORT_KINDS.find(([, pattern]) => pattern.test(m.rest))?.[0];
+  const format = REPORT_FORMATS.find(([, pattern]) => pattern.test(m.rest))?.[0];
+  return { intent: "report", ...(kind ? { kind } : {}), ...(format ? { format } : {}), ...yearOf(m) };
 }
 
 const TASK_LISTS: readonly [TaskList, RegExp][] = [

@@ -17,6 +17,9 @@ export interface SettingsChange {
   firstLeadDays?: number;
 }
 
+export type ReportKind = "analysis" | "progress";
+export type ReportFormat = "pdf" | "docx";
+
 export type Query =
   | { intent: "overall"; year?: YearSpec }
   | { intent: "tool"; tool: ToolCode; year?: YearSpec }
@@ -32,6 +35,8 @@ export type Query =
   | { intent: "tasks"; which: TaskList }
   /** "ตั้งค่าแจ้งเตือน", "ปิดการแจ้งเตือน", "แจ้งเตือนรายสัปดาห์", "เตือนล่วงหน้า 3 วัน". */
   | { intent: "settings"; change?: SettingsChange }
+  /** "ขอรายงาน", "รายงานวิเคราะห์ปี 67 pdf", "รายงานผลมาตรการ word": short-lived download links. */
+  | { intent: "report"; kind?: ReportKind; format?: ReportFormat; year?: YearSpec }
   | { intent: "help" }
   /** "เชื่อมต่อ 123456": join an agency with an invite code. */
   | { intent: "link"; code: string }

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { type App, createApp } from "../../bot/app.ts";
 import { deferTracker } from "../../bot/defer.ts";
+import { reportLinker } from "../../bot/downloads/links.ts";
 import { createLineClient } from "../../bot/line/client.ts";
 import { type FakeLinePlatform, startFakeLinePlatform } from "../../bot/line/fake-platform.ts";
 import { memoryLogger } from "../../bot/log.ts";
@@ -10,6 +11,11 @@ import { DEMO_USERS } from "../../db/demo/users.ts";
 import { openTestDb } from "../db/harness.ts";
 
 export const TOKEN = "test-channel-access-token";
+/** Report download links as the chat hands them out (bot/downloads). */
+export const REPORT_LINKER = reportLinker({
+  secret: "test-link-secret",
+  publicUrl: "https://prongsai.test/",
+});
 export const NOW = new Date("2026-11-25T03:00:00Z");
 export const [ADMIN_SRISONGRAK, VIEWER_BANLAENG, EDITOR_DEMO, NEWCOMER] = DEMO_USERS.map(
   (u) => u.lineUserId,
@@ -52,7 +58,7 @@ export async function openWorld(options: { secret?: string; demo?: boolean } = {
     log,
     webhook: {
       channelSecrets: [secret],
-      chat: { line, now: () => NOW, log },
+      chat: { line, now: () => NOW, log, reports: REPORT_LINKER },
       defer: (_c, work) => tracker.defer(work),
     },
   });

@@ -227,11 +227,24 @@ describe("precedence", () => {
     expect(parseQuery(text)).toEqual(change ? { intent: "settings", change } : { intent: "settings" });
   });
 
+  it.each([
+    ["ขอรายงาน", {}],
+    ["ขอรายงานหน่อยครับ", {}],
+    ["รายงานวิเคราะห์ผล ITA ปี ๒๕๖๗", { kind: "analysis", year: be(2567) }],
+    ["ขอรายงานการวิเคราะห์ pdf", { kind: "analysis", format: "pdf" }],
+    ["รายงานผลการดำเนินการตามมาตรการ ปี 66", { kind: "progress", year: short(2566) }],
+    ["ขอรายงานความก้าวหน้ามาตรการเป็นไฟล์ word ค่ะ", { kind: "progress", format: "docx" }],
+    ["report analysis 2024 docx", { kind: "analysis", format: "docx", year: ce(2567) }],
+  ] as const)("reads %j as a report request %j", (text, fields) => {
+    expect(parseQuery(text)).toEqual({ intent: "report", ...fields });
+  });
+
   it("tries the rules in the documented order", () => {
     expect(INTENT_RULES.map((r) => r.intent)).toEqual([
       "link",
       "help",
       "settings",
+      "report",
       "tasks",
       "compare",
       "rank",

@@ -1,0 +1,58 @@
+import type { ReportFormat, ReportKind } from "../../core/chat/query.ts";
+import { type SignedPayload, signLink, verifyLink } from "../../core/links/signed-link.ts";
+
+/** One document of one agency: all a download link grants. */
+export interface ReportRequest {
+  agencyId: number;
+  kind: ReportKind;
+  year: number;
+  format: ReportFormat;
+}
+
+export interface ReportLinker {
+  validMinutes: number;
+  urlFor(request: ReportRequest, now: Date): Promise<string>;
+  read(token: string, now: Date): Promise<ReportRequest | "expired" | "invalid">;
+}
+
+interface ReportPayload extends SignedPayload {
+  a: number;
+  k: string;
+  y: number;
+  f: string;
+}
+
+/**
+ * Links to `${publicUrl}/r/<token>`, valid for `validMinutes` (15 by default): long enough to
+ * open on a phone, short enough that a forwarded chat message stops working the same hour.
+ */
+export function reportLinker(options: {
+  secret: string;
+  publicUrl: string;
+  validMinutes?: number;
+}): ReportLinker {
+  const validMinutes = options.validMinutes ?? 15;
+  const base = options.publicUrl.replace(/\/+$/, "");
+  return {
+    validMinutes,
+    async urlFor(r, now) {
+      const exp = Math.floor(now.getTime() / 1000) + validMinutes * 60;
+      const token = await signLink(options.secret, { exp, a: r.agencyId, k: r.kind, y: r.year, f: r.format });
+      return `${base}/r/${token}`;
+    },
+    async read(token, now) {
+      const check = await verifyLink<ReportPayload>(options.secret, token, now);
+      if (!check.ok) return check.reason;
+      const { a, k, y, f } = check.payload;
+      if (
+        !Number.isInteger(a) ||
+        !Number.isInteger(y) ||
+        (k !== "analysis" && k !== "progress") ||
+        (f !== "pdf" && f !== "docx")
+      ) {
+        return "invalid";
+      }
+      return { agencyId: a, kind: k, year: y, format: f };
+    },
+  };
+}
