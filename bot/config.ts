@@ -10,6 +10,8 @@ const schema = z.object({
   DEMO_DATA: z.enum(["on", "off"]).optional(),
   LINE_CHANNEL_SECRET: z.string().min(10).optional(),
   LINE_CHANNEL_ACCESS_TOKEN: z.string().min(10).optional(),
+  /** The secret before a reissue: webhooks signed with it are still accepted while it is set. */
+  LINE_CHANNEL_SECRET_PREVIOUS: z.string().min(10).optional(),
   LINE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.line.me"),
   LIFF_ID: z.string().min(3).optional(),
   /** The LINE Login channel of the LIFF app: the audience of its ID tokens. */
@@ -19,11 +21,22 @@ const schema = z.object({
     .optional(),
   /** Where LINE reaches this server (https in production); used for links in messages. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop. */
+  TRUST_PROXY: z.enum(["on", "off"]).default("off"),
+  /** In production the server wants PostgreSQL; "on" runs it on the embedded PGlite anyway. */
+  ALLOW_PGLITE: z.enum(["on", "off"]).default("off"),
 });
 
 /** Real LINE with credentials, or the built-in fake platform for trying the bot without them. */
 export type LineConfig =
-  | { mode: "real"; channelSecret: string; channelAccessToken: string; apiBaseUrl: string }
+  | {
+      mode: "real";
+      channelSecret: string;
+      /** Also accepted on webhooks while a reissued secret rolls out. */
+      previousChannelSecret?: string;
+      channelAccessToken: string;
+      apiBaseUrl: string;
+    }
   | { mode: "fake" };
 
 export type Config = z.infer<typeof schema> & { demoData: boolean; line: LineConfig; publicUrl: string };
@@ -46,6 +59,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     line = {
       mode: "real",
       channelSecret: secret,
+      ...(c.LINE_CHANNEL_SECRET_PREVIOUS ? { previousChannelSecret: c.LINE_CHANNEL_SECRET_PREVIOUS } : {}),
       channelAccessToken: token,
       apiBaseUrl: c.LINE_API_BASE_URL,
     };
@@ -66,6 +80,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     line,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
   };
+}
+
+/** Values no log line may contain (the logger replaces them). */
+export function secretsOf(config: Config): string[] {
+  const out: string[] = [];
+  if (config.line.mode === "real") {
+    out.push(config.line.channelSecret, config.line.channelAccessToken);
+    if (config.line.previousChannelSecret) out.push(config.line.previousChannelSecret);
+  }
+  if (config.DATABASE_URL) {
+    const password = decodeURIComponent(new URL(config.DATABASE_URL).password);
+    if (password) out.push(password, config.DATABASE_URL);
+  }
+  return out;
+}
+
+/** LINE publishes the keys of LIFF ID tokens next to its API (the fake platform does too). */
+export function jwksUrlOf(apiBaseUrl: string): string {
+  return `${apiBaseUrl.replace(/\/+$/, "")}/oauth2/v2.1/certs`;
 }
 
 export function dbConfigOf(config: Config): { databaseUrl?: string; dataDir?: string } {

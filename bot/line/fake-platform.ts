@@ -155,7 +155,18 @@ export interface FakeLinePlatform {
   onDelivery(listener: (delivery: DeliveredMessage) => void): () => void;
   /** Forget requests, deliveries, replies, tokens, retry keys and pending failures; quota back to the start. */
   reset(): void;
+  /** Rich menus created through the API, by id, with their uploaded image. */
+  readonly richMenus: ReadonlyMap<string, FakeRichMenu>;
+  /** The rich menu every user sees unless linked to another (POST /v2/bot/user/all/richmenu/{id}). */
+  readonly defaultRichMenuId: string | undefined;
   close(): Promise<void>;
+}
+
+export interface FakeRichMenu {
+  richMenuId: string;
+  /** As sent; it passed LINE's RichMenuRequest schema and the size and area rules. */
+  menu: messagingApi.RichMenuRequest;
+  image?: { contentType: string; bytes: number; width?: number; height?: number };
 }
 
 /** LINE's limits that are not schema keywords. */
@@ -241,6 +252,8 @@ class Platform implements FakeLinePlatform {
   readonly #listeners = new Set<(delivery: DeliveredMessage) => void>();
   #failures: FailureRule[] = [];
   #messageSeq = 0;
+  readonly richMenus = new Map<string, FakeRichMenu>();
+  defaultRichMenuId: string | undefined;
   #server: ServerType | undefined;
 
   constructor(options: FakeLinePlatformOptions, validator: SchemaValidator) {
@@ -346,6 +359,7 @@ class Platform implements FakeLinePlatform {
     });
     app.get("/__fake/stats", (c) => c.json(this.stats));
     app.get("/oauth2/v2.1/certs", (c) => c.json({ keys: [this.#jwk] }));
+    this.#richMenuRoutes(app);
     app.notFound((c) => this.#run(c, undefined));
     app.onError((error, c) => c.json({ message: `Fake LINE platform error: ${error.message}` }, 500));
 
@@ -526,6 +540,103 @@ class Platform implements FakeLinePlatform {
     return { status: 200, body: endpoint === "push" ? { sentMessages: sent } : {} };
   }
 
+  // ---- rich menus: create, upload its image (api-data.line.me; served here too), set as default ----
+
+  #richMenuRoutes(app: Hono): void {
+    const guarded = (handle: (c: Context) => Promise<Outcome> | Outcome) => async (c: Context) => {
+      const authorization = c.req.header("authorization") ?? "";
+      const match = /^Bearer\s+(.+)$/i.exec(authorization);
+      const outcome =
+        match?.[1] === this.#options.channelAccessToken
+          ? await handle(c)
+          : error(
+              401,
+              "Authentication failed. Confirm that the access token in the authorization header is valid.",
+            );
+      this.stats.requests++;
+      this.stats.byStatus[outcome.status] = (this.stats.byStatus[outcome.status] ?? 0) + 1;
+      if (this.#options.record !== false) {
+        const url = new URL(c.req.url);
+        this.requests.push({
+          requestId: randomUUID(),
+          method: c.req.method,
+          path: url.pathname,
+          query: url.search.replace(/^\?/, ""),
+          headers: Object.fromEntries([...c.req.raw.headers].map(([k, v]) => [k.toLowerCase(), v])),
+          body: undefined,
+          rawBody: "",
+          status: outcome.status,
+          response: outcome.body,
+          time: this.#now(),
+        });
+      }
+      return c.json(outcome.body as object, outcome.status as 200);
+    };
+    app.post(
+      "/v2/bot/richmenu",
+      guarded(async (c) => {
+        let body: unknown;
+        try {
+          body = JSON.parse(await c.req.text());
+        } catch {
+          return error(400, "The request body could not be parsed as JSON");
+        }
+        const issues = [...this.#validator.validate("RichMenuRequest", body), ...richMenuIssues(body)];
+        if (issues.length > 0) return invalid(issues);
+        const richMenuId = `richmenu-${randomBytes(16).toString("hex")}`;
+        this.richMenus.set(richMenuId, { richMenuId, menu: body as messagingApi.RichMenuRequest });
+        return { status: 200, body: { richMenuId } };
+      }),
+    );
+    app.post(
+      "/v2/bot/richmenu/:richMenuId/content",
+      guarded(async (c) => {
+        const menu = this.richMenus.get(c.req.param("richMenuId") ?? "");
+        if (!menu) return error(404, "Not found");
+        if (menu.image) return error(400, "An image has already been uploaded to the richmenu");
+        const contentType = c.req.header("content-type") ?? "";
+        if (!/^image\/(png|jpeg)$/.test(contentType)) return error(415, "The content type is not supported");
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        if (bytes.length > 1024 * 1024) return error(413, "Request Entity Too Large");
+        const size = contentType === "image/png" ? pngSize(bytes) : undefined;
+        if (contentType === "image/png" && !size) return error(400, "The image is not a PNG");
+        const want = menu.menu.size;
+        if (size && want && (size.width !== want.width || size.height !== want.height)) {
+          return error(400, `The image size must be ${want.width}x${want.height}`);
+        }
+        menu.image = { contentType, bytes: bytes.length, ...size };
+        return { status: 200, body: {} };
+      }),
+    );
+    app.post(
+      "/v2/bot/user/all/richmenu/:richMenuId",
+      guarded((c) => {
+        const menu = this.richMenus.get(c.req.param("richMenuId") ?? "");
+        if (!menu) return error(404, "Not found");
+        if (!menu.image) return error(400, "must upload richmenu image before applying it to user");
+        this.defaultRichMenuId = menu.richMenuId;
+        return { status: 200, body: {} };
+      }),
+    );
+    app.get(
+      "/v2/bot/user/all/richmenu",
+      guarded(() =>
+        this.defaultRichMenuId
+          ? { status: 200, body: { richMenuId: this.defaultRichMenuId } }
+          : error(404, "no default richmenu"),
+      ),
+    );
+    app.delete(
+      "/v2/bot/richmenu/:richMenuId",
+      guarded((c) => {
+        const id = c.req.param("richMenuId") ?? "";
+        if (!this.richMenus.delete(id)) return error(404, "Not found");
+        if (this.defaultRichMenuId === id) this.defaultRichMenuId = undefined;
+        return { status: 200, body: {} };
+      }),
+    );
+  }
+
   #profile(userId: string): Outcome {
     const profile = this.#profiles.get(userId);
     if (!profile) return error(404, "Not found");
@@ -592,6 +703,39 @@ function failureOutcome(rule: FailureRule): Outcome {
     outcome.headers = { "retry-after": String(rule.options.retryAfterSeconds) };
   }
   return outcome;
+}
+
+/** LINE's rules for a rich menu beyond its schema: sizes, at most 20 areas, areas inside the image. */
+function richMenuIssues(body: unknown): ValidationIssue[] {
+  if (!isRecord(body)) return [];
+  const issues: ValidationIssue[] = [];
+  const size = isRecord(body.size) ? body.size : {};
+  const width = Number(size.width);
+  const height = Number(size.height);
+  if (width < 800 || width > 2500 || height < 250 || width / height < 1.45) {
+    issues.push({ property: "size", message: "width must be 800–2500 and width/height at least 1.45" });
+  }
+  for (const key of ["size", "selected", "name", "chatBarText", "areas"]) {
+    if (body[key] === undefined) issues.push({ property: key, message: "Must be specified" });
+  }
+  const areas = Array.isArray(body.areas) ? body.areas : [];
+  if (areas.length > 20) issues.push({ property: "areas", message: "Size must be between 0 and 20" });
+  areas.forEach((area: unknown, i) => {
+    const b = isRecord(area) && isRecord(area.bounds) ? area.bounds : {};
+    const [x, y, w, h] = [b.x, b.y, b.width, b.height].map(Number) as [number, number, number, number];
+    if (!(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= width && y + h <= height)) {
+      issues.push({ property: `areas[${i}].bounds`, message: "The area must lie inside the rich menu" });
+    }
+  });
+  return issues;
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** Bubble ≤ 30 KB, carousel ≤ 50 KB (and each of its bubbles ≤ 30 KB), as JSON in UTF-8. */

@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+
+/** LINE's webhook bodies are far below this even with many events. */
+export const WEBHOOK_MAX_BYTES = 1024 * 1024;
+/** The API takes small JSON forms. */
+export const API_MAX_BYTES = 64 * 1024;
+/** File uploads have their own, larger limit on their route (bot/api/results.ts). */
+const UPLOAD_ROUTE = /^\/api\/agencies\/\d+\/results\/(preview|import)$/;
+
+function limit(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: (c) => c.json({ error: `ข้อมูลที่ส่งมาใหญ่เกินไป (ไม่เกิน ${Math.round(maxSize / 1024)} KB)` }, 413),
+  });
+}
+
+/** Refuses oversized bodies before anything reads them: 413 with a Thai message. */
+export function bodyLimits(): MiddlewareHandler {
+  const webhook = limit(WEBHOOK_MAX_BYTES);
+  const api = limit(API_MAX_BYTES);
+  return (c, next) => {
+    const path = c.req.path;
+    if (path === "/webhook") return webhook(c, next);
+    if (path.startsWith("/api/") && !UPLOAD_ROUTE.test(path)) return api(c, next);
+    return next();
+  };
+}
