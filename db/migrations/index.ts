@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001_foundation.ts";
 import * as m002 from "./002_chat.ts";
 import * as m003 from "./003_reminders.ts";
+import * as m004 from "./004_report_recommendations.ts";
 
 // An imported list, not a folder read with fs: Workers have no file system.
 const MIGRATIONS: Record<string, Migration> = {
   "001_foundation": m001,
   "002_chat": m002,
   "003_reminders": m003,
+  "004_report_recommendations": m004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,158 @@
+// `ita report …` and `ita recommendation …`: the official documents from the command line, one
+// agency or all of them with a progress bar, and an agency's own wording of a recommendation.
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { SingleBar } from "cli-progress";
+import type { Kysely } from "kysely";
+import { REPORT_FORMATS, REPORT_KINDS } from "../../core/reports/request.ts";
+import { toArabicDigits } from "../../core/thai/digits.ts";
+import { parseYear } from "../../core/thai/year.ts";
+import { NotFoundError, ValidationError } from "../../db/errors.ts";
+import { findAgencyByCode } from "../../db/repositories/agencies.ts";
+import { setRecommendation } from "../../db/repositories/recommendations.ts";
+import type { Database } from "../../db/schema.ts";
+import { systemScope } from "../../db/scope.ts";
+import { renderAll } from "../reports/batch.ts";
+import { fontsFromFiles } from "../reports/fonts.ts";
+import { type RenderOptions, renderReport } from "../reports/render.ts";
+import { UsageError } from "./score-command.ts";
+
+export const REPORT_USAGE = `  report analysis|progress --agency CODE --year 2567 --format docx|pdf --out FILE
+         [--digits arabic] [--font THSarabunNew.ttf [--font-bold "THSarabunNew Bold.ttf"]]
+         [--threshold 80] [--date 2025-03-31] [--ref "นม ๕๒๖๐๑/๕๘๙"] [--to "นายกเทศมนตรี…"]
+                                   รายงานการวิเคราะห์ผล (ผลปีนั้น + มาตรการปีถัดไป) หรือรายงานผลตามมาตรการของปีนั้น
+  report analysis|progress --all --year 2567 --format pdf --out-dir DIR
+                                   ทุกหน่วยงานที่มีข้อมูลของปีนั้น พร้อมแถบความคืบหน้า
+  recommendation --agency CODE --key indicator:4|CONCEPT (--text "…" | --reset)
+                                   ตั้งข้อเสนอแนะของหน่วยงานเอง แทนข้อความตั้งต้นในรายงานการวิเคราะห์`;
+
+type WithDb = <T>(fn: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
+
+export async function runReportCli(argv: string[], withDb: WithDb): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      agency: { type: "string" },
+      year: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      "out-dir": { type: "string" },
+      all: { type: "boolean" },
+      digits: { type: "string" },
+      font: { type: "string" },
+      "font-bold": { type: "string" },
+      threshold: { type: "string" },
+      date: { type: "string" },
+      ref: { type: "string" },
+      to: { type: "string" },
+      limit: { type: "string" },
+      key: { type: "string" },
+      text: { type: "string" },
+      reset: { type: "boolean" },
+    },
+  });
+  const [command, kind] = positionals;
+  if (command === "recommendation") return recommendation(values, withDb);
+  if (!REPORT_KINDS.includes(kind as never))
+    throw new UsageError(`ต้องระบุชนิดรายงาน analysis หรือ progress\n${REPORT_USAGE}`);
+  const year = values.year ? parseYear(values.year)?.be : undefined;
+  if (!year) throw new UsageError("ต้องระบุ --year เช่น --year 2567");
+  const format = values.format ?? "pdf";
+  if (!REPORT_FORMATS.includes(format as never)) throw new UsageError("--format ต้องเป็น docx หรือ pdf");
+  const date = values.date ? toArabicDigits(values.date) : undefined;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new UsageError("--date ต้องเป็น YYYY-MM-DD (ค.ศ.)");
+  const options: RenderOptions = {
+    kind: kind as RenderOptions["kind"],
+    year,
+    format: format as RenderOptions["format"],
+    digits: values.digits === "arabic" ? "arabic" : "thai",
+    ...(values.threshold ? { threshold: Number(toArabicDigits(values.threshold)) } : {}),
+    // Noon in Bangkok on the given date, so the memo shows that date.
+    ...(date ? { now: new Date(`${date}T12:00:00+07:00`) } : {}),
+    ...(values.ref || values.to
+      ? {
+          memo: { ...(values.ref ? { reference: values.ref } : {}), ...(values.to ? { to: values.to } : {}) },
+        }
+      : {}),
+    ...(values.font ? { fonts: await fontsFromFiles(values.font, values["font-bold"]) } : {}),
+  };
+  if (values.all) {
+    const outDir = values["out-dir"];
+    if (!outDir) throw new UsageError("--all ต้องระบุ --out-dir โฟลเดอร์ปลายทาง");
+    return withDb(async (db) => {
+      const bar = new SingleBar({
+        format: "{bar} {value}/{total} หน่วยงาน · {per} ms/ฉบับ · เหลือ {eta_formatted}",
+        hideCursor: true,
+      });
+      const t0 = performance.now();
+      const outcome = await renderAll(db, {
+        ...options,
+        outDir,
+        ...(values.limit ? { limit: Number(values.limit) } : {}),
+        onStart: (total) => bar.start(total, 0, { per: "-" }),
+        onReport: (done) => bar.update(done, { per: Math.round((performance.now() - t0) / done) }),
+      });
+      bar.stop();
+      const seconds = (performance.now() - t0) / 1000;
+      console.log(
+        `เขียน ${outcome.written} ไฟล์ใน ${outDir} (${(outcome.bytes / 1e6).toFixed(1)} MB) ใน ${seconds.toFixed(1)} วินาที` +
+          (outcome.failed.length ? `; ไม่สำเร็จ ${outcome.failed.length}` : ""),
+      );
+      for (const f of outcome.failed.slice(0, 20)) console.error(`  ${f.code}: ${f.error}`);
+      return outcome.failed.length ? 1 : 0;
+    });
+  }
+  if (!values.agency) throw new UsageError("ต้องระบุ --agency รหัสหน่วยงาน (หรือ --all)");
+  const out = values.out;
+  if (!out) throw new UsageError("ต้องระบุ --out ไฟล์ปลายทาง");
+  return withDb(async (db) => {
+    const agency = await findAgencyByCode(db, values.agency!);
+    if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
+    try {
+      const t0 = performance.now();
+      const report = await renderReport(db, systemScope(agency.id), options);
+      await writeFile(out, report.bytes);
+      console.log(
+        `เขียน ${out} (${Math.round(report.bytes.length / 1024)} KB, ${Math.round(performance.now() - t0)} ms)`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new UsageError(`${agency.nameTh} ยังไม่มีผลการประเมินปี ${year}`);
+      if (error instanceof ValidationError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+}
+
+async function recommendation(
+  values: { agency?: string; key?: string; text?: string; reset?: boolean },
+  withDb: WithDb,
+): Promise<number> {
+  if (!values.agency || !values.key || (values.text === undefined) === !values.reset) {
+    throw new UsageError('ต้องระบุ --agency, --key และ --text "ข้อความ" หรือ --reset');
+  }
+  return withDb(async (db) => {
+    const agency = await findAgencyByCode(db, values.agency!);
+    if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
+    try {
+      await setRecommendation(
+        db,
+        systemScope(agency.id),
+        { label: "cli:recommendation" },
+        values.key!,
+        values.reset ? null : values.text!,
+      );
+    } catch (error) {
+      if (error instanceof ValidationError) throw new UsageError(error.message);
+      throw error;
+    }
+    console.log(
+      values.reset
+        ? `ใช้ข้อความตั้งต้นสำหรับ ${values.key} แล้ว`
+        : `บันทึกข้อเสนอแนะ ${values.key} ของ${agency.nameTh} แล้ว`,
+    );
+    return 0;
+  });
+}
