@@ -10,6 +10,7 @@ import { getStep, listMeasures, updateStep } from "../../db/repositories/measure
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import { enqueueMessage } from "../../db/repositories/outbox.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
+import { measureEditApi } from "./measure-edit.ts";
 
 const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
 const stepParam = agencyParam.extend({ stepId: z.coerce.number().int().positive() });
@@ -24,7 +25,10 @@ function membershipIn(memberships: Membership[], agencyId: number): Membership |
 
 const FORBIDDEN = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
 
-/** /api/agencies/:agencyId/measures and the step status form, scoped to the caller's agency and role. */
+/**
+ * /api/agencies/:agencyId/measures and the step status form, scoped to the caller's agency and role;
+ * creating and editing measures and step plans is measure-edit.ts.
+ */
 export function measuresApi(deps: ApiDeps) {
   return new Hono<ApiEnv>()
     .get(
@@ -90,7 +94,8 @@ export function measuresApi(deps: ApiDeps) {
           throw error;
         }
       },
-    );
+    )
+    .route("/", measureEditApi());
 }
 
 /** The measure's other owners hear about a status change in LINE, through the outbox. */

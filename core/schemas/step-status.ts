@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 // One definition for the LIFF form and the API: the form shows these messages next to the field,
 // the server refuses the same things with the same words.
@@ -11,24 +11,30 @@ export const stepStatusSchema = z.object({
   }),
   progress: z.coerce
     .number({ error: "ใส่ความคืบหน้าเป็นตัวเลข 0–100" })
-    .int("ใส่ความคืบหน้าเป็นจำนวนเต็ม")
-    .min(0, "ความคืบหน้าต้องไม่ต่ำกว่า 0")
-    .max(100, "ความคืบหน้าต้องไม่เกิน 100"),
-  note: z.string().trim().max(2000, "บันทึกยาวเกิน 2,000 ตัวอักษร").default(""),
-  evidenceUrl: z
-    .string()
-    .trim()
-    .max(2000, "ลิงก์ยาวเกินไป")
-    .refine(
-      (v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+/.test(v),
-      "ลิงก์หลักฐานต้องขึ้นต้นด้วย https:// เช่น https://www.example.go.th/ita/o10",
-    )
-    .default(""),
-  doneOn: z
-    .string()
-    .trim()
-    .refine((v) => v === "" || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), "วันที่ไม่ถูกต้อง")
-    .default(""),
+    .check(
+      z.int("ใส่ความคืบหน้าเป็นจำนวนเต็ม"),
+      z.gte(0, "ความคืบหน้าต้องไม่ต่ำกว่า 0"),
+      z.lte(100, "ความคืบหน้าต้องไม่เกิน 100"),
+    ),
+  note: z._default(z.string().check(z.trim(), z.maxLength(2000, "บันทึกยาวเกิน 2,000 ตัวอักษร")), ""),
+  evidenceUrl: z._default(
+    z.string().check(
+      z.trim(),
+      z.maxLength(2000, "ลิงก์ยาวเกินไป"),
+      z.refine(
+        (v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+/.test(v),
+        "ลิงก์หลักฐานต้องขึ้นต้นด้วย https:// เช่น https://www.example.go.th/ita/o10",
+      ),
+    ),
+    "",
+  ),
+  doneOn: z._default(
+    z.string().check(
+      z.trim(),
+      z.refine((v) => v === "" || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), "วันที่ไม่ถูกต้อง"),
+    ),
+    "",
+  ),
 });
 
 export type StepStatusInput = z.input<typeof stepStatusSchema>;

@@ -85,6 +85,21 @@ function checkStepFields(s: StepPatch | NewStep): void {
   if ("today" in s) checkDate("today", s.today);
 }
 
+/** Owners that are not (or no longer) active members of the agency; the form can point at them. */
+export class NotMembersError extends ValidationError {
+  constructor(readonly missing: number[]) {
+    super(`not active members of this agency: ${missing.join(", ")}`);
+  }
+}
+
+/** A step with recorded work (status, progress, note or evidence) is cancelled, not deleted. */
+export class StepInUseError extends Error {
+  override readonly name = "StepInUseError";
+  constructor(readonly stepId: number) {
+    super(`step ${stepId} has recorded work`);
+  }
+}
+
 /** Owners must be active members of the scope's agency. */
 async function checkOwners(db: Db, agencyId: number, ownerIds: number[] | undefined): Promise<number[]> {
   if (!ownerIds?.length) return [];
@@ -98,8 +113,7 @@ async function checkOwners(db: Db, agencyId: number, ownerIds: number[] | undefi
     .execute();
   if (rows.length !== unique.length) {
     const found = new Set(rows.map((r) => r.id));
-    const missing = unique.filter((id) => !found.has(id));
-    throw new ValidationError(`not active members of this agency: ${missing.join(", ")}`);
+    throw new NotMembersError(unique.filter((id) => !found.has(id)));
   }
   return unique;
 }
@@ -128,7 +142,7 @@ export async function ensureFiscalYear(db: Db, year: number): Promise<void> {
 type MeasureFields = Omit<Measure, "id" | "agencyId" | "fiscalYear" | "seq" | "owners" | "steps">;
 type StepFields = Pick<
   Step,
-  "status" | "progress" | "note" | "evidenceUrl" | "doneOn" | "snoozedUntil" | "dueOn"
+  "title" | "status" | "progress" | "note" | "evidenceUrl" | "doneOn" | "snoozedUntil" | "dueOn"
 >;
 
 const MEASURE_COLUMNS: { [K in keyof MeasureFields]: keyof MeasuresTable } = {
@@ -150,6 +164,7 @@ const MEASURE_COLUMNS: { [K in keyof MeasureFields]: keyof MeasuresTable } = {
 };
 
 const STEP_COLUMNS: { [K in keyof StepFields]: keyof MeasureStepsTable } = {
+  title: "title",
   status: "status",
   progress: "progress",
   note: "note",
@@ -667,8 +682,9 @@ export async function recomputeMeasure(
  * Changes a step of the scope's agency. Throws ForbiddenError for a viewer, NotFoundError when the
  * agency has no such step. Marking it "done" sets progress 100 unless given, and doneOn from
  * patch.doneOn, else the date it was already done on, else patch.today (one of them is needed);
- * leaving "done" clears doneOn unless given. With recomputeMeasure the measure's status and
- * progress follow its steps, in the same transaction. The audit row ("step.update") holds only
+ * leaving "done" clears doneOn unless given. The title can change too (the LIFF plan form; StepPatch
+ * leaves it out as the chat and the status form never rename a step). With recomputeMeasure the
+ * measure's status and progress follow its steps, in the same transaction. The audit row ("step.update") holds only
  * the fields that changed.
  */
 export async function updateStep(
@@ -676,7 +692,7 @@ export async function updateStep(
   scope: AgencyScope,
   actor: Actor,
   stepId: number,
-  patch: StepPatch,
+  patch: StepPatch & { title?: string },
   options: { recomputeMeasure?: boolean } = {},
 ): Promise<Step> {
   assertCanWrite(scope);
@@ -693,6 +709,7 @@ export async function updateStep(
     if (!row) throw new NotFoundError("step", stepId);
     const { ownerIds, today, ...fields } = patch;
     const before: StepFields & { ownerIds?: number[] } = {
+      title: row.title,
       status: row.status,
       progress: row.progress,
       note: row.note,
@@ -746,6 +763,146 @@ export async function updateStep(
     if (options.recomputeMeasure) await recomputeIn(trx, actor, agencyId, row.measure_id);
   });
   return (await getStep(db, scope, stepId))!;
+}
+
+/**
+ * Adds a step after a measure's last one ("step.create" audit row). Throws ForbiddenError for a
+ * viewer, NotFoundError when the agency has no such measure. With recomputeMeasure the measure's
+ * status and progress follow its steps, in the same transaction.
+ */
+export async function addStep(
+  db: Db,
+  scope: AgencyScope,
+  actor: Actor,
+  measureId: number,
+  input: NewStep,
+  options: { recomputeMeasure?: boolean } = {},
+): Promise<Step> {
+  assertCanWrite(scope);
+  checkTitle(input.title, 500);
+  checkStepFields(input);
+  const agencyId = scope.agencyId;
+  const stepId = await inTransaction(db, async (trx) => {
+    // Locking the measure serialises writers, so the next seq is free.
+    const measure = await trx
+      .selectFrom("measures")
+      .select("id")
+      .where("agency_id", "=", agencyId)
+      .where("id", "=", measureId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!measure) throw new NotFoundError("measure", measureId);
+    const ownerIds = await checkOwners(trx, agencyId, input.ownerIds);
+    const last = await trx
+      .selectFrom("measure_steps")
+      .select((eb) => eb.fn.max("seq").as("seq"))
+      .where("agency_id", "=", agencyId)
+      .where("measure_id", "=", measureId)
+      .executeTakeFirst();
+    const status = input.status ?? "not_started";
+    const row = await trx
+      .insertInto("measure_steps")
+      .values({
+        measure_id: measureId,
+        agency_id: agencyId,
+        seq: Number(last?.seq ?? 0) + 1,
+        title: input.title,
+        due_on: input.dueOn ?? null,
+        responsible_unit: input.responsibleUnit ?? null,
+        status,
+        progress: input.progress ?? (status === "done" ? 100 : 0),
+        note: input.note ?? "",
+        evidence_url: input.evidenceUrl ?? null,
+        done_on: input.doneOn ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await replaceOwners(trx, "step_owners", agencyId, row.id, ownerIds);
+    await writeAudit(trx, actor, [
+      {
+        agencyId,
+        action: "step.create",
+        entity: "step",
+        entityId: row.id,
+        after: { measureId, seq: row.seq, title: row.title, dueOn: row.due_on, status, ownerIds },
+      },
+    ]);
+    if (options.recomputeMeasure) await recomputeIn(trx, actor, agencyId, measureId);
+    return row.id;
+  });
+  return (await getStep(db, scope, stepId))!;
+}
+
+/**
+ * Deletes a step planned by mistake, and numbers the later steps of its measure one down
+ * ("step.delete" audit row with everything the step held). A step with recorded work (not
+ * "not started", progress, a note or evidence) throws StepInUseError: it is cancelled instead, so
+ * its history stays. Throws ForbiddenError for a viewer, NotFoundError when the agency has no such
+ * step. With recomputeMeasure the measure's status and progress follow its remaining steps.
+ */
+export async function deleteStep(
+  db: Db,
+  scope: AgencyScope,
+  actor: Actor,
+  stepId: number,
+  options: { recomputeMeasure?: boolean } = {},
+): Promise<void> {
+  assertCanWrite(scope);
+  const agencyId = scope.agencyId;
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom("measure_steps")
+      .selectAll()
+      .where("agency_id", "=", agencyId)
+      .where("id", "=", stepId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError("step", stepId);
+    if (row.status !== "not_started" || row.progress > 0 || row.note !== "" || row.evidence_url !== null) {
+      throw new StepInUseError(stepId);
+    }
+    const ownerIds = await ownerIdsOf(trx, "step_owners", agencyId, stepId);
+    await trx
+      .deleteFrom("measure_steps")
+      .where("agency_id", "=", agencyId)
+      .where("id", "=", stepId)
+      .execute();
+    // One row at a time, lowest first: (measure_id, seq) is unique and checked row by row.
+    const later = await trx
+      .selectFrom("measure_steps")
+      .select(["id", "seq"])
+      .where("agency_id", "=", agencyId)
+      .where("measure_id", "=", row.measure_id)
+      .where("seq", ">", row.seq)
+      .orderBy("seq")
+      .execute();
+    for (const s of later) {
+      await trx
+        .updateTable("measure_steps")
+        .set({ seq: s.seq - 1 })
+        .where("agency_id", "=", agencyId)
+        .where("id", "=", s.id)
+        .execute();
+    }
+    await writeAudit(trx, actor, [
+      {
+        agencyId,
+        action: "step.delete",
+        entity: "step",
+        entityId: stepId,
+        before: {
+          measureId: row.measure_id,
+          seq: row.seq,
+          title: row.title,
+          dueOn: row.due_on,
+          responsibleUnit: row.responsible_unit,
+          status: row.status,
+          ownerIds,
+        },
+      },
+    ]);
+    if (options.recomputeMeasure) await recomputeIn(trx, actor, agencyId, row.measure_id);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,9 +15,12 @@ const AuditPage = lazyPage(() => import("./AuditPage.tsx").then((m) => m.AuditPa
 const ImportPage = lazyPage(() => import("./ImportPage.tsx").then((m) => m.ImportPage));
 const MeasurePage = lazyPage(() => import("./MeasurePage.tsx").then((m) => m.MeasurePage));
 const MeasuresPage = lazyPage(() => import("./MeasuresPage.tsx").then((m) => m.MeasuresPage));
+const ReportsPage = lazyPage(() => import("./ReportsPage.tsx").then((m) => m.ReportsPage));
 const MembersPage = lazyPage(() => import("./MembersPage.tsx").then((m) => m.MembersPage));
 const SettingsPage = lazyPage(() => import("./SettingsPage.tsx").then((m) => m.SettingsPage));
 const StepPage = lazyPage(() => import("./StepPage.tsx").then((m) => m.StepPage));
+const MeasureNewPage = lazyPage(() => import("./plan-pages.ts").then((m) => m.MeasureNewPage));
+const MeasureEditPage = lazyPage(() => import("./plan-pages.ts").then((m) => m.MeasureEditPage));
 
 type AgencyRoute = Exclude<Route, { page: "agencies" }>;
 
@@ -47,7 +50,8 @@ export function App() {
         target.page === "members" ||
         target.page === "settings" ||
         target.page === "audit" ||
-        target.page === "import"
+        target.page === "import" ||
+        target.page === "reports"
           ? target.page
           : target.page === "dashboard"
             ? "dashboard"
@@ -69,6 +73,10 @@ function Page({ route, membership }: { route: AgencyRoute; membership: Membershi
       return <MeasuresPage membership={membership} filter={route.filter} />;
     case "measure":
       return <MeasurePage membership={membership} measureId={route.measureId} />;
+    case "measure-new":
+      return <MeasureNewPage membership={membership} />;
+    case "measure-edit":
+      return <MeasureEditPage membership={membership} measureId={route.measureId} />;
     case "step":
       return <StepPage membership={membership} measureId={route.measureId} stepId={route.stepId} />;
     case "members":
@@ -79,5 +87,7 @@ function Page({ route, membership }: { route: AgencyRoute; membership: Membershi
       return <AuditPage membership={membership} />;
     case "import":
       return <ImportPage membership={membership} />;
+    case "reports":
+      return <ReportsPage membership={membership} />;
   }
 }

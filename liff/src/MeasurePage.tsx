@@ -1,6 +1,7 @@
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
 import type { Membership } from "./api.ts";
 import { useApp } from "./Context.tsx";
+import { thaiDate } from "./format.ts";
 import { useLoad } from "./load.ts";
 import { Pending } from "./Pending.tsx";
 import { Progress } from "./Progress.tsx";
@@ -29,10 +30,21 @@ export function MeasurePage({ membership, measureId }: { membership: Membership;
     );
   }
   const today = bangkokDate(now());
+  const { periodStart, periodEnd } = measure;
+  const period =
+    measure.periodText ??
+    (periodStart || periodEnd
+      ? `${periodStart ? thaiDate(periodStart) : "…"} – ${periodEnd ? thaiDate(periodEnd) : "…"}`
+      : null);
   return (
     <section class="page">
       {back}
       <h1>{measure.title}</h1>
+      {loaded.data.role !== "viewer" && (
+        <a class="button" href={href({ page: "measure-edit", agencyId, measureId })}>
+          แก้ไขมาตรการและขั้นตอน
+        </a>
+      )}
       <StatusBadge status={measure.status} />
       <Progress value={measure.progress} />
       <dl class="facts">
@@ -40,10 +52,10 @@ export function MeasurePage({ membership, measureId }: { membership: Membership;
           <dt>ผู้รับผิดชอบ</dt>
           <dd>{measure.responsibleUnit || "–"}</dd>
         </div>
-        {measure.periodText && (
+        {period && (
           <div>
             <dt>ระยะเวลา</dt>
-            <dd>{measure.periodText}</dd>
+            <dd>{period}</dd>
           </div>
         )}
       </dl>

@@ -5,6 +5,7 @@ import { FilterTabs } from "./FilterTabs.tsx";
 import { useLoad } from "./load.ts";
 import { MeasureCard } from "./MeasureCard.tsx";
 import { Pending } from "./Pending.tsx";
+import { href } from "./route.ts";
 
 const EMPTY: Record<MeasureFilter, string> = {
   all: "ยังไม่มีมาตรการของหน่วยงานนี้",
@@ -18,7 +19,14 @@ export function MeasuresPage({ membership, filter }: { membership: Membership; f
   const loaded = useLoad(`measures/${agencyId}/${filter}`, () => api.measures(agencyId, filter));
   return (
     <section class="page">
-      <h1>มาตรการ</h1>
+      <div class="page-head">
+        <h1>มาตรการ</h1>
+        {membership.role !== "viewer" && (
+          <a class="button" href={href({ page: "measure-new", agencyId })}>
+            + เพิ่มมาตรการ
+          </a>
+        )}
+      </div>
       <FilterTabs agencyId={agencyId} current={filter} />
       {loaded.state !== "ready" ? (
         <Pending loaded={loaded} />

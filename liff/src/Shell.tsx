@@ -4,7 +4,7 @@ import { href } from "./route.ts";
 
 interface Props {
   membership: Membership;
-  section: "dashboard" | "measures" | "members" | "settings" | "audit" | "import";
+  section: "dashboard" | "measures" | "members" | "settings" | "audit" | "import" | "reports";
   canSwitch: boolean;
   children: ComponentChildren;
 }
@@ -54,6 +54,14 @@ export function Shell({ membership, section, canSwitch, children }: Props) {
               aria-current={section === "audit" ? "page" : undefined}
             >
               ประวัติ
+            </a>
+          )}
+          {membership.role !== "viewer" && (
+            <a
+              href={href({ page: "reports", agencyId })}
+              aria-current={section === "reports" ? "page" : undefined}
+            >
+              รายงาน
             </a>
           )}
           {membership.role === "admin" && (

@@ -4,7 +4,9 @@ import type { ApiType } from "../../bot/api/index.ts";
 import type { FileError } from "../../bot/api/results.ts";
 import type { ComparisonCardView, ScoreCardView } from "../../core/chat/cards.ts";
 import type { Measure, Step } from "../../core/measures/measure.ts";
+import type { MeasureCreate, MeasureEdit, StepPlan } from "../../core/schemas/measure-form.ts";
 import type { Invite, MemberUpdate } from "../../core/schemas/members.ts";
+import type { ReportRequestInput } from "../../core/schemas/report-request.ts";
 import type { ResultsEntryInput } from "../../core/schemas/results-entry.ts";
 import type { Settings } from "../../core/schemas/settings.ts";
 import type { StepStatus } from "../../core/schemas/step-status.ts";
@@ -142,6 +144,57 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
       throw error;
     },
 
+    async createMeasure(agencyId: number, input: MeasureCreate): Promise<FormResult<Measure>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].measures.$post({ param: agency(agencyId), json: input }),
+      );
+      if (res.status === 201) return { ok: true, value: (await res.json()).measure };
+      return formFailure(res);
+    },
+
+    async editMeasure(agencyId: number, measureId: number, input: MeasureEdit): Promise<FormResult<Measure>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].measures[":measureId"].$patch({
+          param: { ...agency(agencyId), measureId: String(measureId) },
+          json: input,
+        }),
+      );
+      if (res.status === 200) return { ok: true, value: (await res.json()).measure };
+      return formFailure(res);
+    },
+
+    async addStep(agencyId: number, measureId: number, input: StepPlan): Promise<FormResult<Step>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].measures[":measureId"].steps.$post({
+          param: { ...agency(agencyId), measureId: String(measureId) },
+          json: input,
+        }),
+      );
+      if (res.status === 201) return { ok: true, value: (await res.json()).step };
+      return formFailure(res);
+    },
+
+    async editStepPlan(agencyId: number, stepId: number, input: StepPlan): Promise<FormResult<Step>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].steps[":stepId"].$patch({
+          param: { ...agency(agencyId), stepId: String(stepId) },
+          json: input,
+        }),
+      );
+      if (res.status === 200) return { ok: true, value: (await res.json()).step };
+      return formFailure(res);
+    },
+
+    /** A step with recorded work is refused (409) with the server's Thai reason, as an ApiError. */
+    async deleteStep(agencyId: number, stepId: number): Promise<void> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].steps[":stepId"].$delete({
+          param: { ...agency(agencyId), stepId: String(stepId) },
+        }),
+      );
+      if (res.status !== 200) throw await failure(res);
+    },
+
     async members(agencyId: number): Promise<MemberList> {
       const res = await send(() => client.agencies[":agencyId"].members.$get({ param: agency(agencyId) }));
       if (res.status === 200) return await res.json();
@@ -238,7 +291,34 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
       if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
       throw error;
     },
+
+    async reports(agencyId: number): Promise<ReportsInfo> {
+      const res = await send(() => client.agencies[":agencyId"].reports.$get({ param: agency(agencyId) }));
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    async reportLink(agencyId: number, input: ReportRequestInput): Promise<FormResult<ReportLink>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].reports.links.$post({ param: agency(agencyId), json: input }),
+      );
+      if (res.status === 200) return { ok: true, value: await res.json() };
+      const error = await failure(res);
+      if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
+      throw error;
+    },
   };
+}
+
+export interface ReportsInfo {
+  canDownload: boolean;
+  analysisYears: number[];
+  progressYears: number[];
+}
+
+export interface ReportLink {
+  url: string;
+  validMinutes: number;
 }
 
 export type Api = ReturnType<typeof createApi>;
@@ -256,6 +336,15 @@ async function failure(res: Response): Promise<ApiError & { fields: Record<strin
   const { error, fields } = (body ?? {}) as { error?: unknown; fields?: unknown };
   const message = typeof error === "string" ? error : `เกิดข้อผิดพลาด (${res.status}) กรุณาลองอีกครั้ง`;
   return Object.assign(new ApiError(res.status, message), { fields: stringRecord(fields) });
+}
+
+/** A form's refusal (400) with its field messages; anything else is an ApiError. */
+async function formFailure(
+  res: Response,
+): Promise<{ ok: false; message: string; fields: Record<string, string> }> {
+  const error = await failure(res);
+  if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
+  throw error;
 }
 
 function stringRecord(value: unknown): Record<string, string> {

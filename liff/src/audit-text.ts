@@ -160,6 +160,12 @@ export function describeEntry(entry: AuditItem): AuditLine {
         : line(`มาตรการ${quoted(title)} ปรับความคืบหน้าตามขั้นตอน (เมื่อ ${who} อัปเดตขั้นตอน)`);
     case "measure.create":
       return { sentence: `${who} เพิ่มมาตรการ${quoted(title)}`, changes: [], more: 0 };
+    case "step.create":
+      return { sentence: `${who} เพิ่มขั้นตอน${quoted(title)}`, changes: [], more: 0 };
+    case "step.delete": {
+      const gone = typeof before.title === "string" ? before.title : title;
+      return { sentence: `${who} ลบขั้นตอน${quoted(gone)}`, changes: [], more: 0 };
+    }
     case "assessment.create":
       return line(`${who} บันทึกผลคะแนน ITA${year ? ` ปี ${year}` : ""}`);
     case "assessment.update":

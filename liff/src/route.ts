@@ -6,11 +6,14 @@ export type Route =
   | { page: "dashboard"; agencyId: number; year?: number }
   | { page: "measures"; agencyId: number; filter: MeasureFilter }
   | { page: "measure"; agencyId: number; measureId: number }
+  | { page: "measure-new"; agencyId: number }
+  | { page: "measure-edit"; agencyId: number; measureId: number }
   | { page: "step"; agencyId: number; measureId: number; stepId: number }
   | { page: "members"; agencyId: number }
   | { page: "settings"; agencyId: number }
   | { page: "audit"; agencyId: number }
-  | { page: "import"; agencyId: number };
+  | { page: "import"; agencyId: number }
+  | { page: "reports"; agencyId: number };
 
 const FILTERS: readonly string[] = ["all", "mine", "overdue"] satisfies MeasureFilter[];
 
@@ -29,7 +32,7 @@ export function parseRoute(hash: string): Route | undefined {
   if ((section === "members" || section === "settings") && measure === undefined) {
     return { page: section, agencyId };
   }
-  if ((section === "audit" || section === "import") && measure === undefined) {
+  if ((section === "audit" || section === "import" || section === "reports") && measure === undefined) {
     return { page: section, agencyId };
   }
   if (section !== "measures") return undefined;
@@ -41,9 +44,11 @@ export function parseRoute(hash: string): Route | undefined {
       filter: FILTERS.includes(filter) ? (filter as MeasureFilter) : "all",
     };
   }
+  if (measure === "new" && sub === undefined) return { page: "measure-new", agencyId };
   const measureId = idOf(measure);
   if (!measureId) return undefined;
   if (sub === undefined) return { page: "measure", agencyId, measureId };
+  if (sub === "edit" && step === undefined) return { page: "measure-edit", agencyId, measureId };
   const stepId = idOf(step);
   return sub === "steps" && stepId ? { page: "step", agencyId, measureId, stepId } : undefined;
 }
@@ -60,6 +65,10 @@ export function href(route: Route): string {
       return `#/a/${route.agencyId}/measures/${route.measureId}`;
     case "step":
       return `#/a/${route.agencyId}/measures/${route.measureId}/steps/${route.stepId}`;
+    case "measure-new":
+      return `#/a/${route.agencyId}/measures/new`;
+    case "measure-edit":
+      return `#/a/${route.agencyId}/measures/${route.measureId}/edit`;
     case "members":
       return `#/a/${route.agencyId}/members`;
     case "settings":
@@ -68,6 +77,8 @@ export function href(route: Route): string {
       return `#/a/${route.agencyId}/audit`;
     case "import":
       return `#/a/${route.agencyId}/import`;
+    case "reports":
+      return `#/a/${route.agencyId}/reports`;
   }
 }
 

@@ -143,4 +143,14 @@ describe("audit sentences", () => {
     expect(created.changes).toHaveLength(12);
     expect(created.more).toBe(8);
   });
+
+  it("says a step was added or deleted, naming a deleted step by its title before deletion", () => {
+    expect(describeEntry(entry({ action: "step.create", after: { title: "ประชุมชี้แจง" } })).sentence).toBe(
+      "สมชาย เพิ่มขั้นตอน 'จัดทำคู่มือการปฏิบัติงาน'",
+    );
+    expect(
+      describeEntry(entry({ action: "step.delete", entityTitle: null, before: { title: "ประชุมชี้แจง" } }))
+        .sentence,
+    ).toBe("สมชาย ลบขั้นตอน 'ประชุมชี้แจง'");
+  });
 });

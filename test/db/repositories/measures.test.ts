@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Step } from "../../../core/measures/measure.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../db/errors.ts";
 import {
+  addStep,
   createMeasure,
+  deleteStep,
   deriveFromSteps,
   dueItemsAcrossAgencies,
   getMeasure,
   getStep,
   listMeasures,
+  NotMembersError,
   recomputeMeasure,
+  StepInUseError,
   updateMeasure,
   updateStep,
 } from "../../../db/repositories/measures.ts";
@@ -586,5 +591,72 @@ describe.each(DIALECTS)("measures repository on %s", (dialect) => {
     await expect(
       dueItemsAcrossAgencies(h.db, { from: "2031-13-01", to: "2031-01-31" }),
     ).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("adds a step after the last, renames it, and deletes an unstarted one, renumbering the rest, all audited", async () => {
+    const measure = await createMeasure(h.db, editor, actor, {
+      fiscalYear: 2571,
+      title: "มาตรการที่วางแผนใหม่",
+      steps: [{ title: "หนึ่ง" }, { title: "สอง" }],
+    });
+    const added = await addStep(h.db, editor, actor, measure.id, {
+      title: "สาม",
+      dueOn: "2028-01-31",
+      ownerIds: [m.editorA],
+    });
+    expect(added).toMatchObject({
+      seq: 3,
+      title: "สาม",
+      status: "not_started",
+      owners: [{ memberId: m.editorA }],
+    });
+    const renamed = await updateStep(h.db, editor, actor, added.id, { title: "สาม (แก้ไข)", ownerIds: [] });
+    expect(renamed).toMatchObject({ title: "สาม (แก้ไข)", owners: [] });
+    const [update] = (await auditRows("step.update")).filter((r) => r.entity_id === String(added.id));
+    expect(update).toMatchObject({
+      before: { title: "สาม", ownerIds: [m.editorA] },
+      after: { title: "สาม (แก้ไข)", ownerIds: [] },
+    });
+
+    await deleteStep(h.db, editor, actor, measure.steps[0]!.id);
+    const after = await getMeasure(h.db, editor, measure.id);
+    expect(after!.steps.map((s) => [s.seq, s.title])).toEqual([
+      [1, "สอง"],
+      [2, "สาม (แก้ไข)"],
+    ]);
+    const [created] = (await auditRows("step.create")).filter((r) => r.entity_id === String(added.id));
+    expect(created!.after).toMatchObject({ measureId: measure.id, seq: 3, title: "สาม" });
+    const [deleted] = await auditRows("step.delete");
+    expect(deleted).toMatchObject({
+      entity_id: String(measure.steps[0]!.id),
+      before: { seq: 1, title: "หนึ่ง" },
+    });
+  });
+
+  it("refuses to add or delete steps for a viewer, another agency, outsiders as owners, or a step with work", async () => {
+    const measure = await createMeasure(h.db, editor, actor, {
+      fiscalYear: 2571,
+      title: "มาตรการที่มีงานบันทึกแล้ว",
+      steps: [{ title: "ทำแล้ว", status: "in_progress", progress: 30 }, { title: "ยังไม่ทำ" }],
+    });
+    const [worked, fresh] = measure.steps as [Step, Step];
+    const audits = (await auditRows()).length;
+    await expect(addStep(h.db, viewer, actor, measure.id, { title: "x" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(deleteStep(h.db, viewer, actor, fresh.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addStep(h.db, other, actor, measure.id, { title: "x" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(deleteStep(h.db, other, actor, fresh.id)).rejects.toBeInstanceOf(NotFoundError);
+    const outsider = await addStep(h.db, editor, actor, measure.id, {
+      title: "x",
+      ownerIds: [m.adminB],
+    }).catch((e: unknown) => e);
+    expect(outsider).toBeInstanceOf(NotMembersError);
+    expect(outsider).toMatchObject({ missing: [m.adminB] });
+    await expect(deleteStep(h.db, editor, actor, worked.id)).rejects.toBeInstanceOf(StepInUseError);
+    expect((await getMeasure(h.db, editor, measure.id))!.steps).toEqual(measure.steps);
+    expect((await auditRows()).length).toBe(audits);
   });
 });
