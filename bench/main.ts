@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 import { runLiffBench } from "./liff.ts";
+import { runReportsBench } from "./reports.ts";
 import { runScaleBench } from "./scale.ts";
 import { runWebhookBench } from "./webhook.ts";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   liff: runLiffBench,
+  reports: runReportsBench,
   scale: runScaleBench,
   webhook: runWebhookBench,
 };

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { DEMO_USERS } from "../db/demo/users.ts";
+import { pacedLoad } from "./webhook/paced.ts";
 
 const SECRET = "bench-channel-secret-0123456789";
 const TOKEN = "bench-channel-access-token-0123456789";
@@ -148,14 +149,25 @@ export async function runWebhookBench(args: string[]): Promise<void> {
     const cpu1 = await json<{ user: number; system: number }>(`${full.url}/__bench/cpu`);
     const answered = (await json<{ deliveries: number }>(`${fake.url}/__fake/stats`)).deliveries - answered0;
 
+    // autocannon's overallRate, kept for comparison: each connection's quota arrives as a burst.
     await issueTokens(fake.url, 200 * duration + 500);
-    const pacedCpu0 = await json<{ user: number; system: number }>(`${full.url}/__bench/cpu`);
-    const pacedAnswered0 = (await json<{ deliveries: number }>(`${fake.url}/__fake/stats`)).deliveries;
-    const paced = await load(full.url, {
+    const bursts = await load(full.url, {
       duration,
       connections: 20,
       rate: 500,
       bodies: 3 * (200 * duration + 500),
+    });
+    await json(`${full.url}/__bench/settle`);
+
+    await issueTokens(fake.url, 200 * duration + 500);
+    const pacedCpu0 = await json<{ user: number; system: number }>(`${full.url}/__bench/cpu`);
+    const pacedAnswered0 = (await json<{ deliveries: number }>(`${fake.url}/__fake/stats`)).deliveries;
+    const pacedBodies = signedBodies(500 * duration);
+    let nextBody = 0;
+    const paced = await pacedLoad(full.url, {
+      rate: 500,
+      seconds: duration,
+      next: () => pacedBodies[nextBody++ % pacedBodies.length]!,
     });
     await json(`${full.url}/__bench/settle`);
     const pacedCpu1 = await json<{ user: number; system: number }>(`${full.url}/__bench/cpu`);
@@ -175,7 +187,10 @@ export async function runWebhookBench(args: string[]): Promise<void> {
       `| full path | ${fullRun.rps.toFixed(0)} | ${fullRun.p50} ms | ${fullRun.p99} ms | ${fullRun.non2xx} |`,
     );
     console.log(
-      `| full path at 500 req/s | ${paced.rps.toFixed(0)} | ${paced.p50} ms | ${paced.p99} ms | ${paced.non2xx} |`,
+      `| full path, autocannon overallRate 500 (per-second bursts) | ${bursts.rps.toFixed(0)} | ${bursts.p50} ms | ${bursts.p99} ms | ${bursts.non2xx} |`,
+    );
+    console.log(
+      `| full path, paced 500 req/s (open loop, from due time) | ${paced.rps.toFixed(0)} | ${paced.p50.toFixed(1)} ms | ${paced.p99.toFixed(1)} ms | ${paced.non2xx} |`,
     );
     console.log(
       `\nfull/bare throughput: ${(ratio * 100).toFixed(1)} % (target ≥ 15 %) ${ratio >= 0.15 ? "met" : "MISSED"}`,
@@ -184,7 +199,7 @@ export async function runWebhookBench(args: string[]): Promise<void> {
       `answered questions: ${answered} in ${seconds.toFixed(1)} s = ${(answered / seconds).toFixed(0)}/s; app CPU per answered question: ${cpuPer.toFixed(3)} ms (target ≤ 1 ms) ${cpuPer <= 1 ? "met" : "MISSED"}`,
     );
     console.log(
-      `time-to-200 p99 at 500 req/s: ${paced.p99} ms (target ≤ 20 ms) ${paced.p99 <= 20 ? "met" : "MISSED"}`,
+      `time-to-200 p99 at a paced 500 req/s: ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms (target ≤ 20 ms) ${paced.p99 <= 20 ? "met" : "MISSED"}`,
     );
     console.log(
       `app CPU per answered question at 500 req/s: ${pacedCpuPer.toFixed(3)} ms (${pacedAnswered} answered)`,

@@ -4,6 +4,12 @@ import type { Database } from "../db/schema.ts";
 import type { ApiDeps } from "./api/context.ts";
 import { apiApp } from "./api/index.ts";
 import { type ChatDeps, handleEvent } from "./chat/handle-event.ts";
+import type { ReportLinker } from "./downloads/links.ts";
+import { type DownloadDeps, downloadRoute } from "./downloads/route.ts";
+import { bodyLimits } from "./http/body-limit.ts";
+import { type ClientIp, ipRateLimit, userRateLimited } from "./http/rate-limit.ts";
+import { requestLog } from "./http/request-log.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import type { Logger } from "./log.ts";
 import { homePage } from "./pages/home.ts";
 import { webhookRoute } from "./webhook/route.ts";
@@ -20,14 +26,22 @@ export interface AppDeps {
     defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
   };
   /** The LIFF app's API: how ID tokens are verified, and the clock. */
-  api?: { verifyIdToken: ApiDeps["verifyIdToken"]; now: () => Date };
+  api?: { verifyIdToken: ApiDeps["verifyIdToken"]; now: () => Date; reports?: ReportLinker };
+  /** GET /r/:token: reports through signed links (from chat and the LIFF app). */
+  downloads?: Omit<DownloadDeps, "db" | "log">;
   /** Development-only routes (the local chat console), mounted when not in production. */
   dev?: Hono;
+  /** The caller's address for the per-IP rate limit on /api; without it only per-user limits apply. */
+  clientIp?: ClientIp;
 }
 
 /** The whole HTTP surface; runtime entries (node.ts, worker.ts) only adapt it. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  app.use(...requestLog(deps.log));
+  app.use(securityHeaders({ production: deps.production }));
+  app.use(bodyLimits());
+  if (deps.clientIp) app.use("/api/*", ipRateLimit({ clientIp: deps.clientIp, now: Date.now }));
   app.get("/healthz", async (c) => {
     try {
       await sql`select 1`.execute(deps.db(c));
@@ -50,7 +64,11 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
-  if (deps.api) app.route("/api", apiApp({ db: deps.db, log: deps.log, ...deps.api }));
+  if (deps.api) {
+    const verifyIdToken = userRateLimited(deps.api.verifyIdToken, { now: Date.now });
+    app.route("/api", apiApp({ db: deps.db, log: deps.log, ...deps.api, verifyIdToken }));
+  }
+  if (deps.downloads) app.route("/", downloadRoute({ db: deps.db, log: deps.log, ...deps.downloads }));
   if (deps.dev && !deps.production) app.route("/dev", deps.dev);
   app.get("/", async (c) =>
     c.html(await homePage(deps.db(c), { console: Boolean(deps.dev && !deps.production) })),

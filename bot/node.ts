@@ -1,23 +1,29 @@
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { compress } from "hono/compress";
 import { createDb } from "../db/client.ts";
 import { loadDemoData } from "../db/demo/load.ts";
 import { DEMO_USERS } from "../db/demo/users.ts";
 import { migrate } from "../db/migrate.ts";
 import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
-import { type Config, ConfigError, dbConfigOf, parseConfig } from "./config.ts";
+import { type Config, ConfigError, dbConfigOf, jwksUrlOf, parseConfig, secretsOf } from "./config.ts";
 import { deferTracker } from "./defer.ts";
 import { devConsole } from "./dev/console.ts";
+import { reportLinker } from "./downloads/links.ts";
+import { nodeClientIp } from "./http/rate-limit.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { tick } from "./jobs/tick.ts";
+import { withLiffSettings } from "./liff-page.ts";
 import { createLineClient } from "./line/client.ts";
 import { type FakeLinePlatform, startFakeLinePlatform } from "./line/fake-platform.ts";
 import { createIdTokenVerifier } from "./line/id-token.ts";
 import { jsonLogger, type Logger } from "./log.ts";
+import { renderReport } from "./reports/render.ts";
 
 // Without LINE credentials (development), the bot talks to this built-in fake platform.
 const DEV_SECRET = "dev-channel-secret-not-for-production";
@@ -35,7 +41,17 @@ export interface RunningServer {
 }
 
 /** The whole product on Node: database, LINE (real or fake), webhook, API, LIFF files, console, ticks. */
-export async function startServer(config: Config, log: Logger = jsonLogger()): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Where the LIFF build is (npm run build:liff); tests point it elsewhere. */
+  liffDir?: string;
+}
+
+export async function startServer(
+  config: Config,
+  log: Logger = jsonLogger(),
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const liffDir = options.liffDir ?? "./dist/liff";
   if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
   const handle = await createDb(dbConfigOf(config));
   await migrate(handle.db);
@@ -44,11 +60,16 @@ export async function startServer(config: Config, log: Logger = jsonLogger()): P
     if (demo.loaded) log.info("demo data loaded", { agencies: demo.agencies });
   }
 
+  let listening = "";
   let fake: FakeLinePlatform | undefined;
   let secret: string;
+  let previousSecret: string | undefined;
+  let apiBaseUrl: string;
   let line: ReturnType<typeof createLineClient>;
   if (config.line.mode === "real") {
     secret = config.line.channelSecret;
+    previousSecret = config.line.previousChannelSecret;
+    apiBaseUrl = config.line.apiBaseUrl;
     line = createLineClient({
       channelAccessToken: config.line.channelAccessToken,
       baseURL: config.line.apiBaseUrl,
@@ -60,6 +81,7 @@ export async function startServer(config: Config, log: Logger = jsonLogger()): P
       profiles: Object.fromEntries(DEMO_USERS.map((u) => [u.lineUserId, { displayName: u.displayName }])),
     });
     secret = DEV_SECRET;
+    apiBaseUrl = fake.url;
     line = createLineClient({ channelAccessToken: DEV_TOKEN, baseURL: fake.url });
   }
 
@@ -83,45 +105,66 @@ export async function startServer(config: Config, log: Logger = jsonLogger()): P
           loginChannelId: config.LINE_LOGIN_CHANNEL_ID ?? DEV_LOGIN_CHANNEL,
         })
       : undefined;
+  // Report links name this server: PUBLIC_URL, else the address it listens on (set below).
+  const reports = reportLinker({ secret, publicUrl: () => config.PUBLIC_URL ?? listening });
   app = createApp({
     db: () => handle.db,
     production: config.NODE_ENV === "production",
     log,
     webhook: {
-      channelSecrets: [secret],
+      channelSecrets: previousSecret ? [secret, previousSecret] : [secret],
       chat: { line, now, log, results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }) },
       defer: (_c, work) => tracker.defer(work),
     },
     api: {
       verifyIdToken: createIdTokenVerifier({
         channelId: config.LINE_LOGIN_CHANNEL_ID ?? DEV_LOGIN_CHANNEL,
-        jwksUrl: fake ? `${fake.url}/oauth2/v2.1/certs` : "https://api.line.me/oauth2/v2.1/certs",
+        jwksUrl: jwksUrlOf(apiBaseUrl),
       }),
       now,
+      reports,
     },
+    downloads: { linker: reports, render: renderReport, now },
+    clientIp: nodeClientIp({ trustProxy: config.TRUST_PROXY === "on" }),
     ...(dev ? { dev } : {}),
   });
 
   // The reminder scheduler: one tick a minute, never two at once in this process (several
   // processes are safe too: planning takes an advisory lock, sending claims rows with SKIP LOCKED).
-  let ticking = false;
-  const timer = setInterval(async () => {
+  let ticking: Promise<void> | undefined;
+  const timer = setInterval(() => {
     if (ticking) return;
-    ticking = true;
-    try {
-      await tick({ db: handle.db, line, now, log });
-    } catch (error) {
-      log.error("tick failed", { error: String(error) });
-    } finally {
-      ticking = false;
-    }
+    ticking = tick({ db: handle.db, line, now, log })
+      .then(
+        () => {},
+        (error: unknown) => log.error("tick failed", { error: String(error) }),
+      )
+      .finally(() => {
+        ticking = undefined;
+      });
   }, TICK_EVERY_MS);
 
   // The LIFF build (npm run build:liff, run by npm start) is served from dist/liff at /liff.
   const root = new Hono();
+  // On Workers, Cloudflare's edge compresses; here the app does it (a phone on 3G waits for bytes).
+  root.use("*", compress());
+  // The LIFF files get the same security headers (and CSP) as the app's own answers.
+  root.use("/liff/*", securityHeaders({ production: config.NODE_ENV === "production" }));
   root.get("/liff", (c) => c.redirect("/liff/"));
-  root.use("/liff/*", serveStatic({ root: "./dist" }));
-  root.get("/liff/*", serveStatic({ path: "./dist/liff/index.html" }));
+  // The page itself carries the LIFF ID from LIFF_ID (bot/liff-page.ts); assets are static files.
+  const liffPage = async (c: Context) => {
+    const html = await readFile(join(liffDir, "index.html"), "utf8").catch(() => undefined);
+    if (html === undefined) return c.text("ยังไม่ได้สร้างแอป LIFF: npm run build:liff", 503);
+    c.header("cache-control", "no-cache");
+    return c.html(withLiffSettings(html, { liffId: config.LIFF_ID }));
+  };
+  root.get("/liff/", liffPage);
+  root.get("/liff/index.html", liffPage);
+  root.use(
+    "/liff/*",
+    serveStatic({ root: liffDir, rewriteRequestPath: (path) => path.replace(/^\/liff/, "") }),
+  );
+  root.get("/liff/*", liffPage);
   root.route("/", app);
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -130,10 +173,15 @@ export async function startServer(config: Config, log: Logger = jsonLogger()): P
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;
+  listening = url;
+  // Graceful: stop accepting and let in-flight requests finish (idle keep-alive sockets are closed
+  // at once), let a running tick finish its send batch, finish deferred webhook work, then close.
   const close = async () => {
     clearInterval(timer);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    while (ticking) await new Promise((r) => setTimeout(r, 50));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+    await closed;
+    await ticking;
     await tracker.settle();
     await fake?.close();
     await handle.close();
@@ -141,18 +189,49 @@ export async function startServer(config: Config, log: Logger = jsonLogger()): P
   return { url, ...(fake ? { fake } : {}), db: handle.db, close };
 }
 
+/** A stop that takes longer than this (a stuck request or LINE call) ends the process anyway. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 async function main() {
   const config = parseConfig(process.env);
-  const running = await startServer(config);
+  if (config.NODE_ENV === "production" && !config.DATABASE_URL && config.ALLOW_PGLITE !== "on") {
+    throw new ConfigError(
+      "Invalid configuration:\n  DATABASE_URL is required in production (or ALLOW_PGLITE=on for the embedded PGlite)",
+    );
+  }
+  const log = jsonLogger(undefined, { secrets: secretsOf(config) });
+  const running = await startServer(config, log);
   const where = config.DATABASE_URL ? "PostgreSQL" : `PGlite ที่ ${config.DATA_DIR}`;
   console.log(`โปร่งใส พร้อมที่ ${running.url} (ฐานข้อมูล: ${where})`);
   if (running.fake && config.NODE_ENV !== "production") {
     console.log(`ลองคุยกับบอท: ${running.url}/dev/chat (แพลตฟอร์ม LINE จำลอง ${running.fake.url})`);
     console.log(`แอป LIFF (จำลองการเข้าสู่ระบบ LINE): ${running.url}/liff/?mock=1`);
   }
-  const stop = () => running.close().then(() => process.exit(0));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log.warn("shutdown: second signal, exiting now", { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    log.info("shutdown: finishing in-flight work", { signal });
+    setTimeout(() => {
+      log.error("shutdown: took too long, exiting", { graceMs: SHUTDOWN_GRACE_MS });
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    running.close().then(
+      () => {
+        log.info("shutdown: done");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error("shutdown failed", { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 // Started as a program (npm start), not when imported (tests start it with startServer).

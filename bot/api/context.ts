@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Membership } from "../../db/repositories/members.ts";
 import type { Database } from "../../db/schema.ts";
+import type { ReportLinker } from "../downloads/links.ts";
 import type { LineIdentity } from "../line/id-token.ts";
 import type { Logger } from "../log.ts";
 
@@ -9,6 +10,8 @@ export interface ApiDeps {
   verifyIdToken: (token: string | undefined) => Promise<LineIdentity>;
   now: () => Date;
   log: Logger;
+  /** Signed report download links; absent where reports are not served (Workers). */
+  reports?: ReportLinker;
 }
 
 /** What every /api handler knows about the caller once the ID token is verified. */

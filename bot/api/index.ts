@@ -6,6 +6,7 @@ import type { ApiDeps, ApiEnv } from "./context.ts";
 import { dashboardApi } from "./dashboard.ts";
 import { measuresApi } from "./measures.ts";
 import { membersApi } from "./members.ts";
+import { reportsApi } from "./reports.ts";
 import { resultsApi } from "./results.ts";
 import { settingsApi } from "./settings.ts";
 
@@ -31,7 +32,8 @@ export function apiApp(deps: ApiDeps) {
     .route("/", auditApi())
     .route("/", resultsApi())
     .route("/", membersApi(deps))
-    .route("/", settingsApi());
+    .route("/", settingsApi())
+    .route("/", reportsApi({ ...(deps.reports ? { linker: deps.reports } : {}), now: deps.now }));
 }
 
 export type ApiType = ReturnType<typeof apiApp>;

@@ -39,7 +39,7 @@ export interface AnswerContext {
   lineUserId: string;
   now: Date;
   results: ResultsReader;
-  /** Signed download links for the official reports; absent when PUBLIC_URL is not set. */
+  /** Signed download links for the official reports; absent where reports are not served (Workers). */
   reports?: ReportLinker;
 }
 

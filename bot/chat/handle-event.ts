@@ -27,7 +27,7 @@ export interface ChatDeps {
   log: Logger;
   /** Defaults to reading the database on every question. */
   results?: ResultsReader;
-  /** Signed download links for "ขอรายงาน"; absent when the server has no PUBLIC_URL. */
+  /** Signed download links for "ขอรายงาน"; absent where reports are not served (Workers). */
   reports?: ReportLinker;
 }
 

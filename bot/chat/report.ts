@@ -24,7 +24,7 @@ export async function answerReport(
   },
 ): Promise<Message[]> {
   if (!ctx.linker) {
-    return [textAnswer("ยังดาวน์โหลดรายงานจากแชตไม่ได้ ผู้ดูแลระบบต้องตั้งค่า PUBLIC_URL ก่อน")];
+    return [textAnswer("บริการดาวน์โหลดรายงานยังไม่เปิดบนเซิร์ฟเวอร์นี้ กรุณาแจ้งผู้ดูแลระบบ")];
   }
   if (ctx.membership.role === "viewer") {
     return [

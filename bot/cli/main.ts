@@ -21,6 +21,8 @@ import { dbConfigOf, parseConfig } from "../config.ts";
 import { tick } from "../jobs/tick.ts";
 import { createLineClient } from "../line/client.ts";
 import { jsonLogger } from "../log.ts";
+import { REPORT_USAGE, runReportCli } from "./report.ts";
+import { installRichMenu } from "./richmenu.ts";
 import { runScore, UsageError } from "./score-command.ts";
 import { runShow } from "./show-command.ts";
 
@@ -39,7 +41,9 @@ const USAGE = `ใช้: npm run ita -- <คำสั่ง>
   reminders --agency CODE --frequency daily|weekly
                                    ตั้งความถี่การแจ้งเตือนของสมาชิกทุกคนในหน่วยงาน
   tick [--now 2025-03-24T10:00:00+07:00]
-                                   วางแผนและส่งการแจ้งเตือนที่ถึงเวลา (ไม่มีค่า LINE: วางแผนอย่างเดียว)`;
+                                   วางแผนและส่งการแจ้งเตือนที่ถึงเวลา (ไม่มีค่า LINE: วางแผนอย่างเดียว)
+  richmenu                         สร้างริชเมนูของบัญชี LINE และตั้งเป็นค่าเริ่มต้น (ใช้ LINE_CHANNEL_ACCESS_TOKEN, LIFF_ID)
+${REPORT_USAGE}`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -67,6 +71,8 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof createDb>>["db"]) =>
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Reports parse their own options (bot/cli/report.ts).
+  if (argv[0] === "report" || argv[0] === "recommendation") return runReportCli(argv, withDb);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -304,6 +310,23 @@ async function main(argv: string[]): Promise<number> {
         if (!line) console.log("ไม่มีค่า LINE_CHANNEL_* : วางแผนไว้ในคิวแล้ว แต่ยังไม่ได้ส่ง (planned, not sent)");
         return 0;
       });
+    }
+    case "richmenu": {
+      const config = parseConfig(process.env);
+      if (config.line.mode !== "real") {
+        throw new UsageError("ต้องตั้ง LINE_CHANNEL_SECRET และ LINE_CHANNEL_ACCESS_TOKEN ของช่อง Messaging API");
+      }
+      const outcome = await installRichMenu({
+        channelAccessToken: config.line.channelAccessToken,
+        apiBaseUrl: config.line.apiBaseUrl,
+        ...(config.LIFF_ID ? { liffId: config.LIFF_ID } : {}),
+      });
+      console.log(`สร้างริชเมนู ${outcome.richMenuId} และตั้งเป็นเมนูเริ่มต้นแล้ว`);
+      if (!config.LIFF_ID) console.log('ไม่มี LIFF_ID: ปุ่มที่สามเป็น "มาตรการ" แทนการเปิดแอป');
+      if (outcome.previousDefault) {
+        console.log(`เมนูเดิม ${outcome.previousDefault} ยังอยู่ (ลบได้ใน LINE Official Account Manager หรือ API)`);
+      }
+      return 0;
     }
     case "demo":
       return withDb(async (db) => {

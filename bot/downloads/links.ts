@@ -28,20 +28,24 @@ interface ReportPayload extends SignedPayload {
  */
 export function reportLinker(options: {
   secret: string;
-  publicUrl: string;
+  /** The server's public address; a function when it is known only once the server listens. */
+  publicUrl: string | (() => string);
   validMinutes?: number;
 }): ReportLinker {
   const validMinutes = options.validMinutes ?? 15;
-  const base = options.publicUrl.replace(/\/+$/, "");
+  const { publicUrl } = options;
+  const base = () => (typeof publicUrl === "function" ? publicUrl() : publicUrl).replace(/\/+$/, "");
+  // Its own key, derived from the channel secret, so a link signature is never a webhook one.
+  const secret = `prongsai-report-links:${options.secret}`;
   return {
     validMinutes,
     async urlFor(r, now) {
       const exp = Math.floor(now.getTime() / 1000) + validMinutes * 60;
-      const token = await signLink(options.secret, { exp, a: r.agencyId, k: r.kind, y: r.year, f: r.format });
-      return `${base}/r/${token}`;
+      const token = await signLink(secret, { exp, a: r.agencyId, k: r.kind, y: r.year, f: r.format });
+      return `${base()}/r/${token}`;
     },
     async read(token, now) {
-      const check = await verifyLink<ReportPayload>(options.secret, token, now);
+      const check = await verifyLink<ReportPayload>(secret, token, now);
       if (!check.ok) return check.reason;
       const { a, k, y, f } = check.payload;
       if (

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Kysely } from "kysely";
+import { NotFoundError, ValidationError } from "../../db/errors.ts";
 import type { Database } from "../../db/schema.ts";
 import { type AgencyScope, systemScope } from "../../db/scope.ts";
 import type { Logger } from "../log.ts";
@@ -50,6 +51,13 @@ export function downloadRoute(deps: DownloadDeps) {
         },
       });
     } catch (error) {
+      if (error instanceof NotFoundError) {
+        const what = request.kind === "analysis" ? "ผลการประเมิน" : "มาตรการ";
+        return c.html(page(`ยังไม่มี${what}ของปี ${request.year}`, "นำเข้าข้อมูลของปีนี้ก่อน แล้วขอรายงานใหม่"), 404);
+      }
+      if (error instanceof ValidationError) {
+        return c.html(page("สร้างรายงานนี้ไม่ได้", error.message), 400);
+      }
       deps.log.error("report download failed", { ...request, error: String(error) });
       return c.html(page("สร้างรายงานไม่สำเร็จ", "ข้อมูลของปีนี้อาจยังไม่ครบ กรุณาลองใหม่ภายหลังหรือแจ้งผู้ดูแล"), 500);
     }

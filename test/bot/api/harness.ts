@@ -2,7 +2,7 @@ import { apiApp } from "../../../bot/api/index.ts";
 import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
-import { NOW, type World } from "../world.ts";
+import { NOW, REPORT_LINKER, type World } from "../world.ts";
 
 /** The LINE Login channel the test ID tokens are issued for. */
 export const API_CHANNEL = "1650000001";
@@ -13,6 +13,7 @@ export function apiFor(w: World) {
     db: () => w.db,
     log: memoryLogger(),
     now: () => NOW,
+    reports: REPORT_LINKER,
     verifyIdToken: createIdTokenVerifier({
       channelId: API_CHANNEL,
       jwksUrl: `${w.fake.url}/oauth2/v2.1/certs`,

@@ -1,0 +1,80 @@
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentDisposition, downloadRoute } from "../../../bot/downloads/route.ts";
+import { memoryLogger } from "../../../bot/log.ts";
+import { renderReport } from "../../../bot/reports/render.ts";
+import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import { NOW, openWorld, REPORT_LINKER, type World } from "../world.ts";
+
+describe("report downloads through signed links", () => {
+  let w: World;
+  let app: Hono;
+  let sri: number;
+  const log = memoryLogger();
+  beforeAll(async () => {
+    w = await openWorld();
+    sri = (await findAgencyByCode(w.db, "SEED000"))!.id;
+    app = new Hono().route(
+      "/",
+      downloadRoute({ db: () => w.db, linker: REPORT_LINKER, render: renderReport, now: () => NOW, log }),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await w.close();
+  });
+
+  const path = async (kind: "analysis" | "progress", year: number, format: "pdf" | "docx", at = NOW) =>
+    new URL(await REPORT_LINKER.urlFor({ agencyId: sri, kind, year, format }, at)).pathname;
+
+  it("sends the agency's analysis report as a PDF named for it", async () => {
+    const res = await app.request(await path("analysis", 2567, "pdf"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toContain("SEED000");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+  }, 30_000);
+
+  it("sends the progress report as a Word file (a zip)", async () => {
+    const res = await app.request(await path("progress", 2568, "docx"));
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+  }, 30_000);
+
+  it("answers an expired link with 410 and how to get a new one, in Thai", async () => {
+    const old = await path("analysis", 2567, "pdf", new Date(NOW.getTime() - 16 * 60_000));
+    const res = await app.request(old);
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain("ขอรายงาน");
+  });
+
+  it("answers a tampered link with 404 and sends nothing", async () => {
+    const good = await path("analysis", 2567, "pdf");
+    const res = await app.request(`${good.slice(0, -3)}AAA`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("text/html");
+  });
+
+  it("says in Thai when the year has no results to analyse", async () => {
+    const res = await app.request(await path("analysis", 2565, "pdf"));
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("ยังไม่มีผลการประเมินของปี 2565");
+  });
+
+  it("explains in Thai why a year before the ITA frameworks cannot be reported", async () => {
+    const res = await app.request(await path("analysis", 2561, "pdf"));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/[ก-๙]/);
+    expect(log.entries.filter((e) => e.level === "error")).toEqual([]);
+  });
+});
+
+describe("contentDisposition", () => {
+  it("gives an ASCII name and the Thai name for browsers that read it", () => {
+    expect(contentDisposition("รายงาน ITA 2567.pdf")).toBe(
+      `attachment; filename="______ ITA 2567.pdf"; filename*=UTF-8''${encodeURIComponent("รายงาน ITA 2567.pdf")}`,
+    );
+  });
+});
