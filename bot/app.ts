@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps) {
         db: deps.db,
         channelSecrets,
         defer,
-        handleEvent: (db, event, claimed) => handleEvent(chat, db, event, claimed),
+        handleEvent: (db, event, claimed, log) => handleEvent({ ...chat, log }, db, event, claimed),
         log: deps.log,
       }),
     );

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-
 /** Structured JSON logs: one line per entry, never secrets or message bodies. */
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -8,18 +6,16 @@ export interface Logger {
 }
 
 /**
- * The request being served, so every entry written while serving it (also from work deferred
- * after the response) carries its id without passing it through every function.
- * AsyncLocalStorage works on Node and on Workers with nodejs_compat.
+ * The same logger with `fields` on every line: a request's logger carries its request id into
+ * the work it starts, even after the response. Passed along explicitly rather than through
+ * AsyncLocalStorage, whose promise hooks cost about 0.25 ms of CPU per webhook on Node 20.
  */
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-
-export function withRequestId<T>(requestId: string, run: () => T): T {
-  return requestScope.run({ requestId }, run);
-}
-
-export function currentRequestId(): string | undefined {
-  return requestScope.getStore()?.requestId;
+export function withFields(log: Logger, fields: Record<string, unknown>): Logger {
+  return {
+    info: (msg, more) => log.info(msg, { ...fields, ...more }),
+    warn: (msg, more) => log.warn(msg, { ...fields, ...more }),
+    error: (msg, more) => log.error(msg, { ...fields, ...more }),
+  };
 }
 
 const SECRET_KEY = /secret|token|password|passwd|authorization|cookie|signature|api[-_]?key/i;
@@ -71,12 +67,7 @@ export function jsonLogger(
 ): Logger {
   const redact = redactor(options.secrets);
   const emit = (level: string) => (msg: string, fields?: Record<string, unknown>) => {
-    const requestId = currentRequestId();
-    write(
-      JSON.stringify(
-        redact({ t: new Date().toISOString(), level, msg, ...(requestId ? { requestId } : {}), ...fields }),
-      ),
-    );
+    write(JSON.stringify(redact({ t: new Date().toISOString(), level, msg, ...fields })));
   };
   return { info: emit("info"), warn: emit("warn"), error: emit("error") };
 }

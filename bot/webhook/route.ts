@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Kysely } from "kysely";
 import { type ClaimedEvent, claimWebhookEvents } from "../../db/repositories/webhook-events.ts";
 import type { Database } from "../../db/schema.ts";
+import type { RequestLogEnv } from "../http/request-log.ts";
 import type { Logger } from "../log.ts";
 import { envelopeSchema, eventSchema, type WebhookEvent } from "./schema.ts";
 import { signatureIsValid } from "./signature.ts";
@@ -12,7 +13,12 @@ export interface WebhookDeps {
   /** Runs work after the response (Workers: waitUntil; Node: a tracked promise). */
   defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
   /** `claimed`: the sender's memberships and held reminders, read while claiming the event. */
-  handleEvent: (db: Kysely<Database>, event: WebhookEvent, claimed: ClaimedEvent) => Promise<void>;
+  handleEvent: (
+    db: Kysely<Database>,
+    event: WebhookEvent,
+    claimed: ClaimedEvent,
+    log: Logger,
+  ) => Promise<void>;
   log: Logger;
 }
 
@@ -21,11 +27,13 @@ export interface WebhookDeps {
  * (redeliveries are answered 200 and dropped), answer 200 at once and handle events after.
  */
 export function webhookRoute(deps: WebhookDeps) {
-  const app = new Hono();
+  const app = new Hono<{ Variables: Partial<RequestLogEnv["Variables"]> }>();
   app.post("/webhook", async (c) => {
+    // The request's own logger (request id on every line) when the app set one up.
+    const log = c.get("log") ?? deps.log;
     const raw = await c.req.text();
     if (!signatureIsValid(raw, c.req.header("x-line-signature"), deps.channelSecrets)) {
-      deps.log.warn("webhook: bad signature", { bytes: raw.length });
+      log.warn("webhook: bad signature", { bytes: raw.length });
       return c.json({ message: "invalid signature" }, 401);
     }
     let body: unknown;
@@ -36,14 +44,14 @@ export function webhookRoute(deps: WebhookDeps) {
     }
     const envelope = envelopeSchema.safeParse(body);
     if (!envelope.success) {
-      deps.log.warn("webhook: invalid body", { issues: envelope.error.issues.slice(0, 5) });
+      log.warn("webhook: invalid body", { issues: envelope.error.issues.slice(0, 5) });
       return c.json({ message: "invalid body" }, 400);
     }
     const events: WebhookEvent[] = [];
     for (const e of envelope.data.events) {
       const parsed = eventSchema.safeParse(e);
       if (parsed.success) events.push(parsed.data);
-      else deps.log.warn("webhook: skipped an invalid event", { issues: parsed.error.issues.slice(0, 5) });
+      else log.warn("webhook: skipped an invalid event", { issues: parsed.error.issues.slice(0, 5) });
     }
     if (events.length === 0) return c.json({});
     const db = deps.db(c);
@@ -52,19 +60,19 @@ export function webhookRoute(deps: WebhookDeps) {
       fresh = await claimWebhookEvents(db, events);
     } catch (error) {
       // Nothing was claimed: a non-2xx makes LINE redeliver the whole batch later.
-      deps.log.error("webhook: database unavailable, asking LINE to redeliver", { error: String(error) });
+      log.error("webhook: database unavailable, asking LINE to redeliver", { error: String(error) });
       return c.json({ message: "temporarily unavailable" }, 503);
     }
     for (const event of events) {
       // An id twice in one batch is handled once: take it out of the map when first used.
       const claimed = fresh.get(event.webhookEventId);
       if (!claimed || !fresh.delete(event.webhookEventId)) {
-        deps.log.info("webhook: duplicate event dropped", { id: event.webhookEventId });
+        log.info("webhook: duplicate event dropped", { id: event.webhookEventId });
         continue;
       }
       deps.defer(c, () =>
-        deps.handleEvent(db, event, claimed).catch((error: unknown) =>
-          deps.log.error("webhook: event failed", {
+        deps.handleEvent(db, event, claimed, log).catch((error: unknown) =>
+          log.error("webhook: event failed", {
             id: event.webhookEventId,
             type: event.type,
             error: String(error),

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../bot/app.ts";
-import { requestLog } from "../../../bot/http/request-log.ts";
+import { type RequestLogEnv, requestLog } from "../../../bot/http/request-log.ts";
 import { jsonLogger } from "../../../bot/log.ts";
 import { openTestDb } from "../../db/harness.ts";
 
@@ -14,13 +14,14 @@ describe("request ids in logs", () => {
   it("give every answer an X-Request-Id that each of its log lines carries, also from work done after it", async () => {
     const { lines, log } = collecting();
     let deferred: Promise<void> | undefined;
-    const app = new Hono();
+    const app = new Hono<RequestLogEnv>();
     app.use(...requestLog(log));
     app.get("/work", (c) => {
-      log.info("handling");
+      const requestLog = c.var.log;
+      requestLog.info("handling");
       deferred = new Promise((resolve) =>
         setImmediate(() => {
-          log.info("after the response");
+          requestLog.info("after the response");
           resolve();
         }),
       );
