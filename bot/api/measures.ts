@@ -17,6 +17,7 @@ const stepParam = agencyParam.extend({ stepId: z.coerce.number().int().positive(
 const listQuery = z.object({
   filter: z.enum(["all", "mine", "overdue"]).default("all"),
   year: z.coerce.number().int().optional(),
+  indicator: z.coerce.number().int().min(1).max(10).optional(),
 });
 
 function membershipIn(memberships: Membership[], agencyId: number): Membership | undefined {
@@ -39,9 +40,10 @@ export function measuresApi(deps: ApiDeps) {
         const { agencyId } = c.req.valid("param");
         const membership = membershipIn(c.get("memberships"), agencyId);
         if (!membership) return c.json(FORBIDDEN, 403);
-        const { filter, year } = c.req.valid("query");
+        const { filter, year, indicator } = c.req.valid("query");
         const measures = await listMeasures(c.get("db"), scopeOf(membership), {
           ...(year ? { fiscalYear: year } : {}),
+          ...(indicator ? { indicator } : {}),
           ...(filter === "mine" ? { ownerMemberId: membership.memberId } : {}),
           ...(filter === "overdue" ? { overdueOn: bangkokDate(deps.now()) } : {}),
         });

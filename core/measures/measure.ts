@@ -147,4 +147,6 @@ export interface MeasureFilter {
   ownerMemberId?: number;
   /** Overdue on this date: some step due before it is neither done nor cancelled. */
   overdueOn?: string;
+  /** Measures that address this ITA indicator (1–10). */
+  indicator?: number;
 }

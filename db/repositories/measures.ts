@@ -287,6 +287,9 @@ export async function listMeasures(
   let query = db.selectFrom("measures as ms").select("ms.id").where("ms.agency_id", "=", agencyId);
   if (filter.fiscalYear !== undefined) query = query.where("ms.fiscal_year", "=", filter.fiscalYear);
   if (filter.status !== undefined) query = query.where("ms.status", "=", filter.status);
+  if (filter.indicator !== undefined) {
+    query = query.where(sql<boolean>`${filter.indicator}::int = any(ms.indicators)`);
+  }
   const owner = filter.ownerMemberId;
   if (owner !== undefined) {
     query = query.where((eb) =>

@@ -70,7 +70,7 @@ function Page({ route, membership }: { route: AgencyRoute; membership: Membershi
     case "dashboard":
       return <Dashboard membership={membership} year={route.year} />;
     case "measures":
-      return <MeasuresPage membership={membership} filter={route.filter} />;
+      return <MeasuresPage membership={membership} filter={route.filter} indicator={route.indicator} />;
     case "measure":
       return <MeasurePage membership={membership} measureId={route.measureId} />;
     case "measure-new":

@@ -13,10 +13,22 @@ const EMPTY: Record<MeasureFilter, string> = {
   overdue: "ไม่มีงานที่เลยกำหนด",
 };
 
-export function MeasuresPage({ membership, filter }: { membership: Membership; filter: MeasureFilter }) {
+const INDICATORS = Array.from({ length: 10 }, (_, i) => i + 1);
+
+export function MeasuresPage({
+  membership,
+  filter,
+  indicator,
+}: {
+  membership: Membership;
+  filter: MeasureFilter;
+  indicator?: number | undefined;
+}) {
   const { api, now } = useApp();
   const { agencyId } = membership;
-  const loaded = useLoad(`measures/${agencyId}/${filter}`, () => api.measures(agencyId, filter));
+  const loaded = useLoad(`measures/${agencyId}/${filter}/${indicator ?? ""}`, () =>
+    api.measures(agencyId, filter, indicator),
+  );
   return (
     <section class="page">
       <div class="page-head">
@@ -27,11 +39,33 @@ export function MeasuresPage({ membership, filter }: { membership: Membership; f
           </a>
         )}
       </div>
-      <FilterTabs agencyId={agencyId} current={filter} />
+      <FilterTabs agencyId={agencyId} current={filter} indicator={indicator} />
+      <label class="indicator-filter">
+        ตัวชี้วัด
+        <select
+          value={indicator ?? ""}
+          onChange={(e) => {
+            const picked = Number(e.currentTarget.value);
+            location.hash = href({
+              page: "measures",
+              agencyId,
+              filter,
+              ...(picked ? { indicator: picked } : {}),
+            });
+          }}
+        >
+          <option value="">ทุกตัวชี้วัด</option>
+          {INDICATORS.map((n) => (
+            <option key={n} value={n}>
+              ตัวชี้วัดที่ {n}
+            </option>
+          ))}
+        </select>
+      </label>
       {loaded.state !== "ready" ? (
         <Pending loaded={loaded} />
       ) : loaded.data.measures.length === 0 ? (
-        <p class="empty">{EMPTY[filter]}</p>
+        <p class="empty">{indicator ? `ไม่มีมาตรการของตัวชี้วัดที่ ${indicator} ในรายการนี้` : EMPTY[filter]}</p>
       ) : (
         <ul class="cards" aria-label="รายการมาตรการ">
           {loaded.data.measures.map((m) => (

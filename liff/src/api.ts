@@ -123,9 +123,12 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
       throw await failure(res);
     },
 
-    async measures(agencyId: number, filter: MeasureFilter): Promise<MeasureList> {
+    async measures(agencyId: number, filter: MeasureFilter, indicator?: number): Promise<MeasureList> {
       const res = await send(() =>
-        client.agencies[":agencyId"].measures.$get({ param: agency(agencyId), query: { filter } }),
+        client.agencies[":agencyId"].measures.$get({
+          param: agency(agencyId),
+          query: indicator ? { filter, indicator: String(indicator) } : { filter },
+        }),
       );
       if (res.status === 200) return await res.json();
       throw await failure(res);

@@ -4,7 +4,7 @@ import type { MeasureFilter } from "./api.ts";
 export type Route =
   | { page: "agencies" }
   | { page: "dashboard"; agencyId: number; year?: number }
-  | { page: "measures"; agencyId: number; filter: MeasureFilter }
+  | { page: "measures"; agencyId: number; filter: MeasureFilter; indicator?: number }
   | { page: "measure"; agencyId: number; measureId: number }
   | { page: "measure-new"; agencyId: number }
   | { page: "measure-edit"; agencyId: number; measureId: number }
@@ -38,10 +38,12 @@ export function parseRoute(hash: string): Route | undefined {
   if (section !== "measures") return undefined;
   if (measure === undefined) {
     const filter = query.get("filter") ?? "all";
+    const indicator = idOf(query.get("indicator") ?? undefined);
     return {
       page: "measures",
       agencyId,
       filter: FILTERS.includes(filter) ? (filter as MeasureFilter) : "all",
+      ...(indicator && indicator <= 10 ? { indicator } : {}),
     };
   }
   if (measure === "new" && sub === undefined) return { page: "measure-new", agencyId };
@@ -59,8 +61,13 @@ export function href(route: Route): string {
       return "#/agencies";
     case "dashboard":
       return `#/a/${route.agencyId}${route.year ? `?year=${route.year}` : ""}`;
-    case "measures":
-      return `#/a/${route.agencyId}/measures${route.filter === "all" ? "" : `?filter=${route.filter}`}`;
+    case "measures": {
+      const query = new URLSearchParams();
+      if (route.filter !== "all") query.set("filter", route.filter);
+      if (route.indicator) query.set("indicator", String(route.indicator));
+      const search = query.toString();
+      return `#/a/${route.agencyId}/measures${search ? `?${search}` : ""}`;
+    }
     case "measure":
       return `#/a/${route.agencyId}/measures/${route.measureId}`;
     case "step":

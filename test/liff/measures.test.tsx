@@ -22,7 +22,9 @@ function server(membership: Membership) {
     "GET /api/me": () => json({ userId: "U1", name: "สมชาย", memberships: [membership], held: [] }),
     "GET /api/agencies/7/measures": (url) => {
       const filter = url.searchParams.get("filter");
-      const measures = filter === "overdue" ? [late] : filter === "mine" ? [onTime] : [onTime, late];
+      const indicator = Number(url.searchParams.get("indicator"));
+      const listed = filter === "overdue" ? [late] : filter === "mine" ? [onTime] : [onTime, late];
+      const measures = indicator ? listed.filter((m) => m.indicators.includes(indicator)) : listed;
       return json({ role: membership.role, measures });
     },
   });
@@ -48,6 +50,25 @@ describe("measures", () => {
 
     fireEvent.click(screen.getByRole("link", { name: "ของฉัน" }));
     await waitFor(() => expect(titles()).toEqual([onTime.title]));
+  });
+
+  it("narrows the list to one indicator and keeps it when switching tabs", async () => {
+    location.hash = "#/a/7/measures";
+    const fetch = server(member("viewer"));
+    renderWith(fetch, <App />);
+    await screen.findByRole("list", { name: "รายการมาตรการ" });
+    fireEvent.change(screen.getByLabelText("ตัวชี้วัด"), { target: { value: "9" } });
+    await waitFor(() => expect(location.hash).toBe("#/a/7/measures?indicator=9"));
+    await waitFor(() =>
+      expect(screen.getByRole("link", { name: "ของฉัน" }).getAttribute("href")).toBe(
+        "#/a/7/measures?filter=mine&indicator=9",
+      ),
+    );
+    expect(screen.getByRole("list", { name: "รายการมาตรการ" }).querySelectorAll("li")).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText("ตัวชี้วัด"), { target: { value: "3" } });
+    expect(await screen.findByText("ไม่มีมาตรการของตัวชี้วัดที่ 3 ในรายการนี้")).toBeTruthy();
+    const urls = fetch.mock.calls.map(([input]) => String(input));
+    expect(urls).toContain("/api/agencies/7/measures?filter=all&indicator=3");
   });
 
   it("gives editors an update button per step", async () => {

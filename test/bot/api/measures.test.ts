@@ -98,6 +98,17 @@ describe("LIFF API", () => {
     expect((overdue.json.measures as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it("lists the measures that address one indicator", async () => {
+    const all = (await call(LAENG, `/agencies/${laeng}/measures`)).json.measures as { indicators: number[] }[];
+    const four = (await call(LAENG, `/agencies/${laeng}/measures?indicator=4`)).json.measures as {
+      indicators: number[];
+    }[];
+    expect(four.length).toBeGreaterThan(0);
+    expect(four.length).toBeLessThan(all.length);
+    expect(four.every((m) => m.indicators.includes(4))).toBe(true);
+    expect((await call(LAENG, `/agencies/${laeng}/measures?indicator=11`)).status).toBe(400);
+  });
+
   it("never lets anyone read another agency", async () => {
     expect((await call(LAENG, `/agencies/${sri}/measures`)).status).toBe(403);
     expect((await call(NEWCOMER, `/agencies/${sri}/measures`)).status).toBe(403);

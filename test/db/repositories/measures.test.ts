@@ -377,11 +377,12 @@ describe.each(DIALECTS)("measures repository on %s", (dialect) => {
     expect((await getStep(h.db, editor, step.id))!.progress).toBe(10);
   });
 
-  it("filters by year, status, owner (measure or step) and overdue", async () => {
+  it("filters by year, status, owner (measure or step), overdue and indicator", async () => {
     const year = 2571;
     const mine = await createMeasure(h.db, editor, actor, {
       fiscalYear: year,
       title: "ของฉัน (เจ้าของมาตรการ)",
+      indicators: [4, 9],
       ownerIds: [m.editorA],
       steps: [{ title: "ยังไม่ถึงกำหนด", dueOn: "2028-06-30" }],
     });
@@ -429,6 +430,10 @@ describe.each(DIALECTS)("measures repository on %s", (dialect) => {
     expect(titles(await listMeasures(h.db, editor, { fiscalYear: year, status: "cancelled" }))).toEqual([
       closed.title,
     ]);
+    expect(titles(await listMeasures(h.db, editor, { fiscalYear: year, indicator: 9 }))).toEqual([
+      mine.title,
+    ]);
+    expect(titles(await listMeasures(h.db, editor, { fiscalYear: year, indicator: 5 }))).toEqual([]);
     expect(
       titles(
         await listMeasures(h.db, editor, {
