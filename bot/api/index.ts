@@ -6,6 +6,8 @@ import type { ApiDeps, ApiEnv } from "./context.ts";
 import { dashboardApi } from "./dashboard.ts";
 import { measuresApi } from "./measures.ts";
 import { membersApi } from "./members.ts";
+import { recommendationsApi } from "./recommendations.ts";
+import { reportFontApi } from "./report-font.ts";
 import { reportsApi } from "./reports.ts";
 import { resultsApi } from "./results.ts";
 import { settingsApi } from "./settings.ts";
@@ -33,7 +35,9 @@ export function apiApp(deps: ApiDeps) {
     .route("/", resultsApi())
     .route("/", membersApi(deps))
     .route("/", settingsApi())
-    .route("/", reportsApi({ ...(deps.reports ? { linker: deps.reports } : {}), now: deps.now }));
+    .route("/", reportsApi({ ...(deps.reports ? { linker: deps.reports } : {}), now: deps.now }))
+    .route("/", recommendationsApi())
+    .route("/", reportFontApi());
 }
 
 export type ApiType = ReturnType<typeof apiApp>;

@@ -7,6 +7,7 @@ import { fiscalYearAt } from "../../core/thai/fiscal-year.ts";
 import { assessmentYears } from "../../db/repositories/assessments.ts";
 import { measureYears } from "../../db/repositories/measure-years.ts";
 import { scopeOf } from "../../db/repositories/members.ts";
+import { reportFontInfo } from "../../db/repositories/report-fonts.ts";
 import type { ReportLinker } from "../downloads/links.ts";
 import type { ApiEnv } from "./context.ts";
 
@@ -26,10 +27,12 @@ export function reportsApi(deps: { linker?: ReportLinker; now: () => Date }) {
       const scope = scopeOf(membership);
       const current = fiscalYearAt(deps.now());
       const measures = await measureYears(c.get("db"), scope);
+      const font = await reportFontInfo(c.get("db"), scope);
       return c.json({
         canDownload: membership.role !== "viewer" && Boolean(deps.linker),
         analysisYears: await assessmentYears(c.get("db"), scope),
         progressYears: measures.length ? measures : [current],
+        font: { family: font?.family ?? "Sarabun", custom: Boolean(font) },
       });
     })
     .post(

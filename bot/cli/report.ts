@@ -19,6 +19,7 @@ import { UsageError } from "./score-command.ts";
 
 export const REPORT_USAGE = `  report analysis|progress --agency CODE --year 2567 --format docx|pdf --out FILE
          [--digits arabic] [--font THSarabunNew.ttf [--font-bold "THSarabunNew Bold.ttf"]]
+                                   (ไม่ระบุ --font: ใช้ฟอนต์ที่ผู้ดูแลหน่วยงานอัปโหลดไว้ หรือ Sarabun)
          [--threshold 80] [--date 2025-03-31] [--ref "นม ๕๒๖๐๑/๕๘๙"] [--to "นายกเทศมนตรี…"]
                                    รายงานการวิเคราะห์ผล (ผลปีนั้น + มาตรการปีถัดไป) หรือรายงานผลตามมาตรการของปีนั้น
   report analysis|progress --all --year 2567 --format pdf --out-dir DIR

@@ -5,8 +5,8 @@ import { bodyLimit } from "hono/body-limit";
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
 /** The API takes small JSON forms. */
 export const API_MAX_BYTES = 64 * 1024;
-/** File uploads have their own, larger limit on their route (bot/api/results.ts). */
-const UPLOAD_ROUTE = /^\/api\/agencies\/\d+\/results\/(preview|import)$/;
+/** File uploads have their own, larger limit on their route (bot/api/results.ts, bot/api/report-font.ts). */
+const UPLOAD_ROUTE = /^\/api\/agencies\/\d+\/(results\/(preview|import)|report-font)$/;
 
 function limit(maxSize: number): MiddlewareHandler {
   return bodyLimit({

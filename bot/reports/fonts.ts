@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fontFamilyName } from "../../core/reports/font-file.ts";
 
 export interface FontFace {
   path: string;
@@ -51,36 +52,5 @@ export async function fontsFromFiles(regularPath: string, boldPath?: string): Pr
   return { family, regular, bold: boldPath ? await face(boldPath) : regular };
 }
 
-/** The family name (name ID 1) from a TrueType/OpenType file's name table. */
-export function fontFamilyName(bytes: Uint8Array): string | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 12) return undefined;
-  const tables = view.getUint16(4);
-  for (let i = 0; i < tables; i++) {
-    const rec = 12 + 16 * i;
-    if (rec + 16 > bytes.byteLength) return undefined;
-    const tag = String.fromCharCode(...bytes.subarray(rec, rec + 4));
-    if (tag !== "name") continue;
-    const base = view.getUint32(rec + 8);
-    const count = view.getUint16(base + 2);
-    const strings = base + view.getUint16(base + 4);
-    let fallback: string | undefined;
-    for (let k = 0; k < count; k++) {
-      const r = base + 6 + 12 * k;
-      const platform = view.getUint16(r);
-      const nameId = view.getUint16(r + 6);
-      if (nameId !== 1) continue;
-      const length = view.getUint16(r + 8);
-      const offset = strings + view.getUint16(r + 10);
-      const raw = bytes.subarray(offset, offset + length);
-      if (platform === 3 || platform === 0) {
-        let s = "";
-        for (let j = 0; j + 1 < raw.length; j += 2) s += String.fromCharCode((raw[j]! << 8) | raw[j + 1]!);
-        return s;
-      }
-      fallback ??= String.fromCharCode(...raw);
-    }
-    return fallback;
-  }
-  return undefined;
-}
+/** The family name (name ID 1) from a font file; pure, so it lives in core for the upload check. */
+export { fontFamilyName };

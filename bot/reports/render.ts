@@ -18,6 +18,7 @@ import { ValidationError } from "../../db/errors.ts";
 import { gatherAnalysisData, gatherProgressData } from "../../db/repositories/reports.ts";
 import type { Database } from "../../db/schema.ts";
 import type { AgencyScope } from "../../db/scope.ts";
+import { fontsForAgency } from "./agency-fonts.ts";
 import { renderDocx } from "./docx.ts";
 import { bundledFonts, type ReportFonts } from "./fonts.ts";
 import { renderPdf } from "./pdf.ts";
@@ -26,7 +27,7 @@ export interface RenderOptions extends ReportRequestInput {
   /** The instant the report is made (its date in Bangkok goes on the memo); default now. */
   now?: Date;
   memo?: MemoOptions;
-  /** Default Sarabun; fontsFromFiles() for an agency's TH Sarabun New. */
+  /** Default the agency's uploaded font (fontsForAgency), else Sarabun; fontsFromFiles() overrides both. */
   fonts?: ReportFonts;
 }
 
@@ -60,7 +61,8 @@ export async function renderReport(
     req.kind === "analysis"
       ? buildAnalysisReport(await gatherAnalysisData(db, scope, req.year), build)
       : buildProgressReport(await gatherProgressData(db, scope, req.year), build);
-  const bytes = await renderDocument(doc, req.format, req.digits, options.fonts);
+  const fonts = options.fonts ?? (await fontsForAgency(db, scope));
+  const bytes = await renderDocument(doc, req.format, req.digits, fonts);
   return {
     bytes,
     filename: reportFilename(req.kind, doc.agencyCode, req.year, req.format),

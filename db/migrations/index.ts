@@ -3,6 +3,7 @@ import * as m001 from "./001_foundation.ts";
 import * as m002 from "./002_chat.ts";
 import * as m003 from "./003_reminders.ts";
 import * as m004 from "./004_report_recommendations.ts";
+import * as m005 from "./005_report_fonts.ts";
 
 // An imported list, not a folder read with fs: Workers have no file system.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "002_chat": m002,
   "003_reminders": m003,
   "004_report_recommendations": m004,
+  "005_report_fonts": m005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -88,8 +88,9 @@ export async function setRecommendation(
           action: text === null ? "recommendation.reset" : "recommendation.set",
           entity: "report_recommendation",
           entityId: k,
-          before: before?.text_th ?? defaultRecommendation(k) ?? null,
-          after: text === null ? (defaultRecommendation(k) ?? null) : parsed.data.text,
+          // Objects like every other audit row, so the audit page can show text before → after.
+          before: { text: before?.text_th ?? defaultRecommendation(k) ?? null },
+          after: { text: text === null ? (defaultRecommendation(k) ?? null) : parsed.data.text },
         },
       ]);
     });

@@ -16,6 +16,7 @@ const ImportPage = lazyPage(() => import("./ImportPage.tsx").then((m) => m.Impor
 const MeasurePage = lazyPage(() => import("./MeasurePage.tsx").then((m) => m.MeasurePage));
 const MeasuresPage = lazyPage(() => import("./MeasuresPage.tsx").then((m) => m.MeasuresPage));
 const ReportsPage = lazyPage(() => import("./ReportsPage.tsx").then((m) => m.ReportsPage));
+const AdvicePage = lazyPage(() => import("./AdvicePage.tsx").then((m) => m.AdvicePage));
 const MembersPage = lazyPage(() => import("./MembersPage.tsx").then((m) => m.MembersPage));
 const SettingsPage = lazyPage(() => import("./SettingsPage.tsx").then((m) => m.SettingsPage));
 const StepPage = lazyPage(() => import("./StepPage.tsx").then((m) => m.StepPage));
@@ -53,9 +54,11 @@ export function App() {
         target.page === "import" ||
         target.page === "reports"
           ? target.page
-          : target.page === "dashboard"
-            ? "dashboard"
-            : "measures"
+          : target.page === "advice"
+            ? "reports"
+            : target.page === "dashboard"
+              ? "dashboard"
+              : "measures"
       }
       canSwitch={memberships.length > 1}
     >
@@ -89,5 +92,7 @@ function Page({ route, membership }: { route: AgencyRoute; membership: Membershi
       return <ImportPage membership={membership} />;
     case "reports":
       return <ReportsPage membership={membership} />;
+    case "advice":
+      return <AdvicePage membership={membership} />;
   }
 }

@@ -3,6 +3,8 @@ import type { Membership, ReportsInfo } from "./api.ts";
 import { useApp } from "./Context.tsx";
 import { useLoad } from "./load.ts";
 import { Pending } from "./Pending.tsx";
+import { ReportFontCard } from "./ReportFontCard.tsx";
+import { href } from "./route.ts";
 
 type Kind = "analysis" | "progress";
 type Format = "pdf" | "docx";
@@ -28,16 +30,28 @@ export function ReportsPage({ membership }: { membership: Membership }) {
       <h1>รายงาน</h1>
       {loaded.state !== "ready" ? (
         <Pending loaded={loaded} />
-      ) : !loaded.data.canDownload ? (
-        <p class="hint">
-          {membership.role === "viewer"
-            ? "รายงานดาวน์โหลดได้เฉพาะผู้ดูแลและผู้แก้ไขของหน่วยงาน"
-            : "บริการดาวน์โหลดรายงานยังไม่เปิดบนเซิร์ฟเวอร์นี้ กรุณาแจ้งผู้ดูแลระบบ"}
-        </p>
+      ) : membership.role === "viewer" ? (
+        <p class="hint">รายงานดาวน์โหลดได้เฉพาะผู้ดูแลและผู้แก้ไขของหน่วยงาน</p>
       ) : (
-        (["analysis", "progress"] as const).map((kind) => (
-          <ReportCard key={kind} agencyId={agencyId} kind={kind} info={loaded.data} />
-        ))
+        <>
+          {loaded.data.canDownload ? (
+            (["analysis", "progress"] as const).map((kind) => (
+              <ReportCard key={kind} agencyId={agencyId} kind={kind} info={loaded.data} />
+            ))
+          ) : (
+            <p class="hint">บริการดาวน์โหลดรายงานยังไม่เปิดบนเซิร์ฟเวอร์นี้ กรุณาแจ้งผู้ดูแลระบบ</p>
+          )}
+          <p>
+            <a class="button" href={href({ page: "advice", agencyId })}>
+              ข้อเสนอแนะในรายงาน
+            </a>
+          </p>
+          <ReportFontCard
+            agencyId={agencyId}
+            isAdmin={membership.role === "admin"}
+            initial={loaded.data.font ?? { family: "Sarabun", custom: false }}
+          />
+        </>
       )}
     </section>
   );

@@ -310,6 +310,62 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
       if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
       throw error;
     },
+
+    async recommendations(agencyId: number): Promise<RecommendationList> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].recommendations.$get({ param: agency(agencyId) }),
+      );
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    async saveRecommendation(
+      agencyId: number,
+      key: string,
+      text: string,
+    ): Promise<FormResult<RecommendationEntry>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].recommendations[":key"].$put({
+          param: { ...agency(agencyId), key: encodeURIComponent(key) },
+          json: { text },
+        }),
+      );
+      if (res.status === 200) return { ok: true, value: await res.json() };
+      return formFailure(res);
+    },
+
+    async resetRecommendation(agencyId: number, key: string): Promise<RecommendationEntry> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].recommendations[":key"].$delete({
+          param: { ...agency(agencyId), key: encodeURIComponent(key) },
+        }),
+      );
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    /** 400 answers per file ("regular", "bold"); a body over the limit is an ApiError (413). */
+    async uploadReportFont(
+      agencyId: number,
+      files: { regular: File; bold?: File | undefined },
+    ): Promise<FormResult<ReportFontView>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"]["report-font"].$post({
+          param: agency(agencyId),
+          form: files.bold ? { regular: files.regular, bold: files.bold } : { regular: files.regular },
+        }),
+      );
+      if (res.status === 200) return { ok: true, value: (await res.json()).font };
+      return formFailure(res);
+    },
+
+    async resetReportFont(agencyId: number): Promise<ReportFontView> {
+      const res = await send(() =>
+        client.agencies[":agencyId"]["report-font"].$delete({ param: agency(agencyId) }),
+      );
+      if (res.status === 200) return (await res.json()).font;
+      throw await failure(res);
+    },
   };
 }
 
@@ -317,6 +373,25 @@ export interface ReportsInfo {
   canDownload: boolean;
   analysisYears: number[];
   progressYears: number[];
+  /** The typeface of the agency's reports: its uploaded one, or Sarabun. */
+  font: ReportFontView;
+}
+
+export interface ReportFontView {
+  family: string;
+  custom: boolean;
+}
+
+/** One recommendation of the analysis report: the library's text and the agency's own (null: none). */
+export interface RecommendationEntry {
+  key: string;
+  label: string;
+  defaultText: string;
+  text: string | null;
+}
+
+export interface RecommendationList {
+  entries: RecommendationEntry[];
 }
 
 export interface ReportLink {

@@ -56,6 +56,7 @@ const FIELDS: Record<string, [string, Format]> = {
   dueOn: ["กำหนดเสร็จ", date],
   ownerIds: ["ผู้รับผิดชอบ (รหัสสมาชิก)", text],
   title: ["ชื่อ", text],
+  text: ["ข้อความ", text],
   indicators: ["ตัวชี้วัด", text],
   items: ["ข้อ", text],
   method: ["วิธีการ", text],
@@ -160,6 +161,18 @@ export function describeEntry(entry: AuditItem): AuditLine {
         : line(`มาตรการ${quoted(title)} ปรับความคืบหน้าตามขั้นตอน (เมื่อ ${who} อัปเดตขั้นตอน)`);
     case "measure.create":
       return { sentence: `${who} เพิ่มมาตรการ${quoted(title)}`, changes: [], more: 0 };
+    case "recommendation.set":
+      return line(`${who} แก้ไขข้อเสนอแนะในรายงาน${quoted(entry.entityId)}`);
+    case "recommendation.reset":
+      return { sentence: `${who} กลับไปใช้ข้อเสนอแนะตั้งต้น${quoted(entry.entityId)}`, changes: [], more: 0 };
+    case "report_font.set":
+      return {
+        sentence: `${who} อัปโหลดแบบอักษรของรายงาน${quoted(typeof after.family === "string" ? after.family : null)}`,
+        changes: [],
+        more: 0,
+      };
+    case "report_font.reset":
+      return { sentence: `${who} กลับไปใช้แบบอักษร Sarabun ในรายงาน`, changes: [], more: 0 };
     case "step.create":
       return { sentence: `${who} เพิ่มขั้นตอน${quoted(title)}`, changes: [], more: 0 };
     case "step.delete": {

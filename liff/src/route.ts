@@ -13,7 +13,8 @@ export type Route =
   | { page: "settings"; agencyId: number }
   | { page: "audit"; agencyId: number }
   | { page: "import"; agencyId: number }
-  | { page: "reports"; agencyId: number };
+  | { page: "reports"; agencyId: number }
+  | { page: "advice"; agencyId: number };
 
 const FILTERS: readonly string[] = ["all", "mine", "overdue"] satisfies MeasureFilter[];
 
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route | undefined {
   if ((section === "audit" || section === "import" || section === "reports") && measure === undefined) {
     return { page: section, agencyId };
   }
+  if (section === "reports" && measure === "advice" && sub === undefined) return { page: "advice", agencyId };
   if (section !== "measures") return undefined;
   if (measure === undefined) {
     const filter = query.get("filter") ?? "all";
@@ -86,6 +88,8 @@ export function href(route: Route): string {
       return `#/a/${route.agencyId}/import`;
     case "reports":
       return `#/a/${route.agencyId}/reports`;
+    case "advice":
+      return `#/a/${route.agencyId}/reports/advice`;
   }
 }
 

@@ -39,6 +39,8 @@ describe("every LIFF page on a 320 px phone, in the Tall and Full views", () => 
     ["audit", "/audit", "ประวัติ"],
     ["import", "/import", "นำเข้า"],
     ["reports", "/reports", "รายงานการวิเคราะห์ผลการประเมิน ITA"],
+    ["advice", "/reports/advice", "ตัวชี้วัดที่ 1"],
+    ["measure-new", "/measures/new", "ชื่อมาตรการ"],
   ];
 
   for (const [view, height] of [

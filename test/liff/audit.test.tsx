@@ -153,4 +153,31 @@ describe("audit sentences", () => {
         .sentence,
     ).toBe("สมชาย ลบขั้นตอน 'ประชุมชี้แจง'");
   });
+
+  it("describes changes to the report's recommendations and font", () => {
+    const advice = describeEntry(
+      entry({
+        action: "recommendation.set",
+        entity: "report_recommendation",
+        entityId: "indicator:4",
+        entityTitle: null,
+        before: { text: "ข้อความเดิม" },
+        after: { text: "ตรวจนับทุกไตรมาส" },
+      }),
+    );
+    expect(advice.sentence).toBe("สมชาย แก้ไขข้อเสนอแนะในรายงาน 'indicator:4'");
+    expect(advice.changes).toEqual([{ label: "ข้อความ", from: "ข้อความเดิม", to: "ตรวจนับทุกไตรมาส" }]);
+    expect(
+      describeEntry(
+        entry({
+          action: "report_font.set",
+          entityTitle: null,
+          after: { family: "TH Sarabun New", regularBytes: 1 },
+        }),
+      ).sentence,
+    ).toBe("สมชาย อัปโหลดแบบอักษรของรายงาน 'TH Sarabun New'");
+    expect(describeEntry(entry({ action: "report_font.reset" })).sentence).toBe(
+      "สมชาย กลับไปใช้แบบอักษร Sarabun ในรายงาน",
+    );
+  });
 });

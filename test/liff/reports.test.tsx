@@ -68,3 +68,77 @@ describe("reports page", () => {
     expect(screen.queryByRole("button", { name: "PDF พร้อมเผยแพร่" })).toBeNull();
   });
 });
+
+describe("report font on the reports page", () => {
+  function fontServer(
+    role: Membership["role"],
+    font: { family: string; custom: boolean },
+    onUpload: (form: FormData) => Response,
+  ) {
+    return fakeServer({
+      "GET /api/me": () => json({ userId: "U1", name: "สมชาย", memberships: [member(role)], held: [] }),
+      "GET /api/agencies/7/reports": () =>
+        json({ canDownload: true, analysisYears: [2567], progressYears: [2568], font }),
+      "POST /api/agencies/7/report-font": (_url, init) => onUpload(init.body as FormData),
+      "DELETE /api/agencies/7/report-font": () => json({ font: { family: "Sarabun", custom: false } }),
+    });
+  }
+  const choose = (label: string, file: File) =>
+    fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
+
+  it("lets an admin upload TH Sarabun New's two files and shows the font now in use", async () => {
+    const sent: FormData[] = [];
+    location.hash = "#/a/7/reports";
+    renderWith(
+      fontServer("admin", { family: "Sarabun", custom: false }, (form) => {
+        sent.push(form);
+        return json({ font: { family: "TH Sarabun New", custom: true } });
+      }),
+      <App />,
+    );
+    expect(await screen.findByText("Sarabun (ฟอนต์ตั้งต้นของระบบ)")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "ข้อเสนอแนะในรายงาน" }).getAttribute("href")).toBe(
+      "#/a/7/reports/advice",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "อัปโหลดฟอนต์" }));
+    expect(await screen.findByText("กรุณาเลือกไฟล์ฟอนต์ตัวปกติ (.ttf หรือ .otf)")).toBeTruthy();
+    expect(sent).toEqual([]);
+    choose("ตัวปกติ (เช่น THSarabunNew.ttf)", new File(["r"], "THSarabunNew.ttf"));
+    choose("ตัวหนา (ไม่บังคับ)", new File(["b"], "THSarabunNew Bold.ttf"));
+    fireEvent.click(screen.getByRole("button", { name: "อัปโหลดฟอนต์" }));
+    expect(await screen.findByText("TH Sarabun New (ไฟล์ของหน่วยงาน)")).toBeTruthy();
+    expect((sent[0]!.get("regular") as File).name).toBe("THSarabunNew.ttf");
+    expect((sent[0]!.get("bold") as File).name).toBe("THSarabunNew Bold.ttf");
+    expect(screen.getByRole("button", { name: "กลับไปใช้ Sarabun" })).toBeTruthy();
+  });
+
+  it("shows the server's reason beside the file it refused, and resets to Sarabun", async () => {
+    location.hash = "#/a/7/reports";
+    renderWith(
+      fontServer("admin", { family: "TH Sarabun New", custom: true }, () =>
+        json({ error: "กรุณาแก้ไฟล์ที่ระบุ", fields: { bold: "ไฟล์ WOFF ใช้ไม่ได้ กรุณาเลือกไฟล์ .ttf หรือ .otf" } }, 400),
+      ),
+      <App />,
+    );
+    await screen.findByText("TH Sarabun New (ไฟล์ของหน่วยงาน)");
+    choose("ตัวปกติ (เช่น THSarabunNew.ttf)", new File(["r"], "a.ttf"));
+    choose("ตัวหนา (ไม่บังคับ)", new File(["b"], "b.woff"));
+    fireEvent.click(screen.getByRole("button", { name: "อัปโหลดฟอนต์" }));
+    const message = await screen.findByText("ไฟล์ WOFF ใช้ไม่ได้ กรุณาเลือกไฟล์ .ttf หรือ .otf");
+    expect(message.id).toBe("bold-message");
+    expect(screen.getByLabelText("ตัวหนา (ไม่บังคับ)").getAttribute("aria-invalid")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "กลับไปใช้ Sarabun" }));
+    expect(await screen.findByText("Sarabun (ฟอนต์ตั้งต้นของระบบ)")).toBeTruthy();
+  });
+
+  it("shows an editor the font in use but no upload", async () => {
+    location.hash = "#/a/7/reports";
+    renderWith(
+      fontServer("editor", { family: "TH Sarabun New", custom: true }, () => json({}, 500)),
+      <App />,
+    );
+    expect(await screen.findByText("TH Sarabun New (ไฟล์ของหน่วยงาน)")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "อัปโหลดฟอนต์" })).toBeNull();
+    expect(screen.getByText("ผู้ดูแลของหน่วยงานเปลี่ยนฟอนต์ได้")).toBeTruthy();
+  });
+});

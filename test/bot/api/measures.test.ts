@@ -99,7 +99,9 @@ describe("LIFF API", () => {
   });
 
   it("lists the measures that address one indicator", async () => {
-    const all = (await call(LAENG, `/agencies/${laeng}/measures`)).json.measures as { indicators: number[] }[];
+    const all = (await call(LAENG, `/agencies/${laeng}/measures`)).json.measures as {
+      indicators: number[];
+    }[];
     const four = (await call(LAENG, `/agencies/${laeng}/measures?indicator=4`)).json.measures as {
       indicators: number[];
     }[];

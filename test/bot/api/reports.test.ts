@@ -37,7 +37,12 @@ describe("reports API", () => {
   it("lists the years each report can be made for", async () => {
     const r = await call(SRI, "GET", `/agencies/${sri}/reports`);
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ canDownload: true, analysisYears: [2567], progressYears: [2568] });
+    expect(r.json).toEqual({
+      canDownload: true,
+      analysisYears: [2567],
+      progressYears: [2568],
+      font: { family: "Sarabun", custom: false },
+    });
   });
 
   it("signs a link to the asked report of the caller's agency, Thai digits in the year accepted", async () => {

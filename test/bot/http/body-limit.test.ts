@@ -34,5 +34,7 @@ describe("request body limits", () => {
   it("leave file uploads to their route's own, larger limit", async () => {
     expect((await post("/api/agencies/12/results/preview", 200_000)).status).toBe(200);
     expect((await post("/api/agencies/12/results/import", 200_000)).status).toBe(200);
+    expect((await post("/api/agencies/12/report-font", 200_000)).status).toBe(200);
+    expect((await post("/api/agencies/12/report-font/x", 200_000)).status).toBe(413);
   });
 });

@@ -53,8 +53,8 @@ describe.each(DIALECTS)("report recommendations on %s", (dialect) => {
     expect(await listRecommendationOverrides(h.db, { agencyId: b, role: "admin" })).toEqual({});
     const [row] = await audits(a);
     expect(row).toMatchObject({ action: "recommendation.set", entity_id: "indicator:4", actor: "member:1" });
-    expect(row!.before).toBe(defaultRecommendation("indicator:4"));
-    expect(row!.after).toBe("ตรวจนับทุกไตรมาส");
+    expect(row!.before).toEqual({ text: defaultRecommendation("indicator:4") });
+    expect(row!.after).toEqual({ text: "ตรวจนับทุกไตรมาส" });
   });
 
   it("writes nothing when the text is unchanged, and goes back to the default on reset", async () => {
@@ -65,7 +65,7 @@ describe.each(DIALECTS)("report recommendations on %s", (dialect) => {
     expect(await listRecommendationOverrides(h.db, scope)).toEqual({});
     expect((await audits(a)).at(-1)).toMatchObject({
       action: "recommendation.reset",
-      before: "ตรวจนับทุกไตรมาส",
+      before: { text: "ตรวจนับทุกไตรมาส" },
     });
   });
 

@@ -1,0 +1,96 @@
+import { zValidator } from "@hono/zod-validator";
+import { Hono, type MiddlewareHandler } from "hono";
+import { z } from "zod";
+import { recommendationEntries, recommendationLabel } from "../../core/reports/recommendation-labels.ts";
+import { defaultRecommendation, isRecommendationKey } from "../../core/reports/recommendations.ts";
+import { recommendationTextSchema } from "../../core/schemas/recommendation.ts";
+import { fieldErrors } from "../../core/schemas/step-status.ts";
+import { type Membership, scopeOf } from "../../db/repositories/members.ts";
+import { listRecommendationOverrides, setRecommendation } from "../../db/repositories/recommendations.ts";
+import type { Actor } from "../../db/scope.ts";
+import type { ApiEnv } from "./context.ts";
+
+const params = z.object({ agencyId: z.coerce.number().int().positive() });
+const keyParams = params.extend({ key: z.string() });
+const NOT_MEMBER = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
+const NOT_ALLOWED = { error: "ข้อเสนอแนะในรายงานแก้ได้เฉพาะผู้ดูแลและผู้แก้ไขของหน่วยงาน" };
+const UNKNOWN_KEY = { error: "ไม่พบหัวข้อข้อเสนอแนะนี้" };
+
+type Env = ApiEnv & { Variables: { membership: Membership } };
+
+/** Admins and editors of the agency in the path; checked before the body is read. */
+const writersOnly: MiddlewareHandler<Env> = async (c, next) => {
+  const agencyId = Number(c.req.param("agencyId"));
+  const membership = c.get("memberships").find((m) => m.agencyId === agencyId);
+  if (!membership) return c.json(NOT_MEMBER, 403);
+  if (membership.role === "viewer") return c.json(NOT_ALLOWED, 403);
+  c.set("membership", membership);
+  await next();
+};
+
+/** An unknown key is a missing page, before its text is judged. */
+const knownKey: MiddlewareHandler<Env> = async (c, next) => {
+  if (!isRecommendationKey(c.req.param("key") ?? "")) return c.json(UNKNOWN_KEY, 404);
+  await next();
+};
+
+const textValidator = zValidator("json", recommendationTextSchema, (result, c) => {
+  if (!result.success) return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: fieldErrors(result.error) }, 400);
+});
+
+const actorOf = (userId: string, membership: Membership): Actor => ({
+  label: `line:${userId}`,
+  memberId: membership.memberId,
+});
+
+const entryOf = (key: string, text: string | null) => ({
+  key,
+  label: recommendationLabel(key),
+  defaultText: defaultRecommendation(key) ?? "",
+  text,
+});
+
+/**
+ * The analysis report's recommendations as an agency words them: every key with the library's
+ * text and the agency's own (audited when changed), for admins and editors.
+ */
+export function recommendationsApi() {
+  return new Hono<Env>()
+    .get("/agencies/:agencyId/recommendations", zValidator("param", params), writersOnly, async (c) => {
+      const overrides = await listRecommendationOverrides(c.get("db"), scopeOf(c.get("membership")));
+      return c.json({
+        entries: recommendationEntries(Object.keys(overrides)).map((e) => ({
+          ...e,
+          text: overrides[e.key] ?? null,
+        })),
+      });
+    })
+    .put(
+      "/agencies/:agencyId/recommendations/:key",
+      zValidator("param", keyParams),
+      writersOnly,
+      knownKey,
+      textValidator,
+      async (c) => {
+        const { key } = c.req.valid("param");
+        const { text } = c.req.valid("json");
+        const membership = c.get("membership");
+        const actor = actorOf(c.get("identity").userId, membership);
+        await setRecommendation(c.get("db"), scopeOf(membership), actor, key, text);
+        return c.json(entryOf(key, text));
+      },
+    )
+    .delete(
+      "/agencies/:agencyId/recommendations/:key",
+      zValidator("param", keyParams),
+      writersOnly,
+      knownKey,
+      async (c) => {
+        const { key } = c.req.valid("param");
+        const membership = c.get("membership");
+        const actor = actorOf(c.get("identity").userId, membership);
+        await setRecommendation(c.get("db"), scopeOf(membership), actor, key, null);
+        return c.json(entryOf(key, null));
+      },
+    );
+}
