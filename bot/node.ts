@@ -113,7 +113,7 @@ export async function startServer(
     log,
     webhook: {
       channelSecrets: previousSecret ? [secret, previousSecret] : [secret],
-      chat: { line, now, log, results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }) },
+      chat: { line, now, log, results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }), reports },
       defer: (_c, work) => tracker.defer(work),
     },
     api: {

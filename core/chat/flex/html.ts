@@ -210,6 +210,11 @@ function button(b: messagingApi.FlexButton, parent: Layout): string {
     color: primary ? "#FFFFFF" : b.style === "secondary" ? "#111111" : (color(b.color) ?? "#42659A"),
     "font-size": "16px",
   });
+  // A link button opens its address, as LINE's in-app browser would (report downloads).
+  if (a?.type === "uri" && /^https?:\/\//.test(a.uri ?? "")) {
+    const linkStyle = `${style};display:block;text-align:center;text-decoration:none`;
+    return `<a href="${escapeHtml(a.uri!)}" target="_blank" rel="noopener" style="${linkStyle}">${escapeHtml(label)}</a>`;
+  }
   const data = sent !== undefined ? ` data-text="${escapeHtml(sent)}"` : "";
   return `<button type="button"${data} style="${style}">${escapeHtml(label)}</button>`;
 }

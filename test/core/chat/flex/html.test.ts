@@ -72,6 +72,16 @@ describe("messageToHtml", () => {
     );
   });
 
+  it("renders a link button as a link to its address, and never a javascript: one", () => {
+    const link = (uri: string) =>
+      messageToHtml(flexWith({ type: "button", action: { type: "uri", label: "ดาวน์โหลด PDF", uri } }));
+    expect(link("http://localhost:3000/r/abc.def")).toContain(
+      `<a href="http://localhost:3000/r/abc.def" target="_blank" rel="noopener"`,
+    );
+    expect(link("javascript:alert(1)")).not.toContain("javascript");
+    expect(link(`https://x.test/"><script>`)).not.toContain("<script>");
+  });
+
   it("renders a carousel as bubbles side by side", () => {
     const card = scoreCard(sriSongRak2567());
     const bubble = card.contents.type === "bubble" ? card.contents : undefined;
