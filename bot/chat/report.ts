@@ -45,7 +45,16 @@ export async function answerReport(
       continue;
     }
     const link = (format: "pdf" | "docx") =>
-      ctx.linker!.urlFor({ agencyId: ctx.membership.agencyId, kind, year, format }, ctx.now);
+      ctx.linker!.urlFor(
+        {
+          agencyId: ctx.membership.agencyId,
+          kind,
+          year,
+          format,
+          ...(query.digits ? { digits: query.digits } : {}),
+        },
+        ctx.now,
+      );
     reports.push({ kind, year, pdfUrl: await link("pdf"), docxUrl: await link("docx") });
   }
   return [

@@ -7,6 +7,8 @@ export interface ReportRequest {
   kind: ReportKind;
   year: number;
   format: ReportFormat;
+  /** Thai digits unless "arabic". */
+  digits?: "thai" | "arabic";
 }
 
 export interface ReportLinker {
@@ -41,13 +43,15 @@ export function reportLinker(options: {
     validMinutes,
     async urlFor(r, now) {
       const exp = Math.floor(now.getTime() / 1000) + validMinutes * 60;
-      const token = await signLink(secret, { exp, a: r.agencyId, k: r.kind, y: r.year, f: r.format });
+      const payload = { exp, a: r.agencyId, k: r.kind, y: r.year, f: r.format };
+      const token = await signLink(secret, r.digits === "arabic" ? { ...payload, d: "arabic" } : payload);
       return `${base()}/r/${token}`;
     },
     async read(token, now) {
       const check = await verifyLink<ReportPayload>(secret, token, now);
       if (!check.ok) return check.reason;
       const { a, k, y, f } = check.payload;
+      const d = check.payload.d;
       if (
         !Number.isInteger(a) ||
         !Number.isInteger(y) ||
@@ -56,7 +60,13 @@ export function reportLinker(options: {
       ) {
         return "invalid";
       }
-      return { agencyId: a, kind: k, year: y, format: f };
+      return {
+        agencyId: a,
+        kind: k,
+        year: y,
+        format: f,
+        ...(d === "arabic" ? { digits: "arabic" as const } : {}),
+      };
     },
   };
 }

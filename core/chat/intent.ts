@@ -143,7 +143,14 @@ function report(m: Message): Query | undefined {
   if (!/รายงาน|ราย งาน|report/.test(m.rest)) return undefined;
   const kind = REPORT_KINDS.find(([, pattern]) => pattern.test(m.rest))?.[0];
   const format = REPORT_FORMATS.find(([, pattern]) => pattern.test(m.rest))?.[0];
-  return { intent: "report", ...(kind ? { kind } : {}), ...(format ? { format } : {}), ...yearOf(m) };
+  const arabic = /อารบิก|อาราบิก|arabic/.test(m.rest);
+  return {
+    intent: "report",
+    ...(kind ? { kind } : {}),
+    ...(format ? { format } : {}),
+    ...yearOf(m),
+    ...(arabic ? { digits: "arabic" as const } : {}),
+  };
 }
 
 const TASK_LISTS: readonly [TaskList, RegExp][] = [

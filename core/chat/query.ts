@@ -36,7 +36,7 @@ export type Query =
   /** "ตั้งค่าแจ้งเตือน", "ปิดการแจ้งเตือน", "แจ้งเตือนรายสัปดาห์", "เตือนล่วงหน้า 3 วัน". */
   | { intent: "settings"; change?: SettingsChange }
   /** "ขอรายงาน", "รายงานวิเคราะห์ปี 67 pdf", "รายงานผลมาตรการ word": short-lived download links. */
-  | { intent: "report"; kind?: ReportKind; format?: ReportFormat; year?: YearSpec }
+  | { intent: "report"; kind?: ReportKind; format?: ReportFormat; year?: YearSpec; digits?: "arabic" }
   | { intent: "help" }
   /** "เชื่อมต่อ 123456": join an agency with an invite code. */
   | { intent: "link"; code: string }

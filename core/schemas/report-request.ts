@@ -16,6 +16,8 @@ export const reportRequestSchema = z.object({
       ),
   ),
   format: z.enum(["pdf", "docx"], { error: "เลือกไฟล์ PDF หรือ Word" }),
+  /** Thai digits (๒๕๖๗) as official documents use by default, or Arabic (2567). */
+  digits: z.optional(z.enum(["thai", "arabic"], { error: "เลือกเลขไทยหรือเลขอารบิก" })),
 });
 
 export type ReportRequestInput = z.input<typeof reportRequestSchema>;

@@ -25,6 +25,7 @@ export function ReportsPage({ membership }: { membership: Membership }) {
   const { api } = useApp();
   const { agencyId } = membership;
   const loaded = useLoad(`reports/${agencyId}`, () => api.reports(agencyId));
+  const [arabic, setArabic] = useState(false);
   return (
     <section class="page">
       <h1>รายงาน</h1>
@@ -35,9 +36,19 @@ export function ReportsPage({ membership }: { membership: Membership }) {
       ) : (
         <>
           {loaded.data.canDownload ? (
-            (["analysis", "progress"] as const).map((kind) => (
-              <ReportCard key={kind} agencyId={agencyId} kind={kind} info={loaded.data} />
-            ))
+            <>
+              <label class="choice digits-choice">
+                <input
+                  type="checkbox"
+                  checked={arabic}
+                  onChange={(e) => setArabic(e.currentTarget.checked)}
+                />
+                ใช้เลขอารบิก (2567) แทนเลขไทย (๒๕๖๗)
+              </label>
+              {(["analysis", "progress"] as const).map((kind) => (
+                <ReportCard key={kind} agencyId={agencyId} kind={kind} info={loaded.data} arabic={arabic} />
+              ))}
+            </>
           ) : (
             <p class="hint">บริการดาวน์โหลดรายงานยังไม่เปิดบนเซิร์ฟเวอร์นี้ กรุณาแจ้งผู้ดูแลระบบ</p>
           )}
@@ -57,7 +68,17 @@ export function ReportsPage({ membership }: { membership: Membership }) {
   );
 }
 
-function ReportCard({ agencyId, kind, info }: { agencyId: number; kind: Kind; info: ReportsInfo }) {
+function ReportCard({
+  agencyId,
+  kind,
+  info,
+  arabic,
+}: {
+  agencyId: number;
+  kind: Kind;
+  info: ReportsInfo;
+  arabic: boolean;
+}) {
   const { api } = useApp();
   const years = kind === "analysis" ? info.analysisYears : info.progressYears;
   const [year, setYear] = useState(years[0]);
@@ -70,7 +91,12 @@ function ReportCard({ agencyId, kind, info }: { agencyId: number; kind: Kind; in
     setBusy(format);
     setProblem("");
     try {
-      const r = await api.reportLink(agencyId, { kind, year, format });
+      const r = await api.reportLink(agencyId, {
+        kind,
+        year,
+        format,
+        ...(arabic ? { digits: "arabic" } : {}),
+      });
       if (!r.ok) {
         setProblem(Object.values(r.fields)[0] ?? r.message);
         return;

@@ -24,7 +24,7 @@ function server(membership: Membership, onLink: (body: unknown) => Response) {
 }
 
 describe("reports page", () => {
-  it("asks for a link to the chosen year's analysis as PDF and opens it", async () => {
+  it("asks for a link to the chosen year's analysis as PDF and opens it, with Arabic digits when ticked", async () => {
     const assign = vi.spyOn(window.location, "assign").mockImplementation(() => {});
     const asked: unknown[] = [];
     location.hash = "#/a/7/reports";
@@ -44,6 +44,10 @@ describe("reports page", () => {
       "href",
       "https://prongsai.test/r/abc",
     );
+    fireEvent.click(screen.getByLabelText("ใช้เลขอารบิก (2567) แทนเลขไทย (๒๕๖๗)"));
+    fireEvent.click(screen.getAllByRole("button", { name: "Word แก้ไขได้" })[1]!);
+    await waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]).toEqual({ kind: "progress", year: 2568, format: "docx", digits: "arabic" });
   });
 
   it("shows the server's Thai message when the link cannot be made", async () => {

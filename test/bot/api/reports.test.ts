@@ -62,6 +62,17 @@ describe("reports API", () => {
     expect(r.json.validMinutes).toBe(15);
   });
 
+  it("carries the choice of Arabic digits in the link", async () => {
+    const r = await call(SRI, "POST", `/agencies/${sri}/reports/links`, {
+      kind: "progress",
+      year: 2568,
+      format: "pdf",
+      digits: "arabic",
+    });
+    const token = String(r.json.url).replace("https://prongsai.test/r/", "");
+    expect(await REPORT_LINKER.read(token, NOW)).toMatchObject({ kind: "progress", digits: "arabic" });
+  });
+
   it("answers a bad request with Thai messages per field", async () => {
     const r = await call(SRI, "POST", `/agencies/${sri}/reports/links`, {
       kind: "x",

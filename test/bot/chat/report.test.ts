@@ -53,6 +53,12 @@ describe("ขอรายงาน in chat", () => {
     expect(await REPORT_LINKER.read(token, later)).toBe("expired");
   });
 
+  it("makes the links for Arabic digits when asked", async () => {
+    const [card] = await w.say(SRI, "ขอรายงานวิเคราะห์ เลขอารบิก");
+    const token = uris(card!)[0]!.replace("https://prongsai.test/r/", "");
+    expect(await REPORT_LINKER.read(token, NOW)).toMatchObject({ kind: "analysis", digits: "arabic" });
+  });
+
   it("says which years have results when the analysis of a year without them is asked for", async () => {
     const [answer] = await w.say(SRI, "รายงานวิเคราะห์ ปี 2560");
     expect(uris(answer!)).toEqual([]);

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDisposition, downloadRoute } from "../../../bot/downloads/route.ts";
@@ -41,6 +42,23 @@ describe("report downloads through signed links", () => {
     expect(res.status).toBe(200);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+  }, 30_000);
+
+  it("writes the year in Arabic digits when the link asks for them, Thai digits otherwise", async () => {
+    const documentXml = async (digits?: "arabic") => {
+      const url = await REPORT_LINKER.urlFor(
+        { agencyId: sri, kind: "analysis", year: 2567, format: "docx", ...(digits ? { digits } : {}) },
+        NOW,
+      );
+      const res = await app.request(new URL(url).pathname);
+      const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      return strFromU8(files["word/document.xml"]!);
+    };
+    const thai = await documentXml();
+    const arabic = await documentXml("arabic");
+    expect(thai).toContain("๒๕๖๗");
+    expect(arabic).toContain("2567");
+    expect(arabic).not.toContain("๒๕๖๗");
   }, 30_000);
 
   it("answers an expired link with 410 and how to get a new one, in Thai", async () => {

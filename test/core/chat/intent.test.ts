@@ -235,6 +235,7 @@ describe("precedence", () => {
     ["รายงานผลการดำเนินการตามมาตรการ ปี 66", { kind: "progress", year: short(2566) }],
     ["ขอรายงานความก้าวหน้ามาตรการเป็นไฟล์ word ค่ะ", { kind: "progress", format: "docx" }],
     ["report analysis 2024 docx", { kind: "analysis", format: "docx", year: ce(2567) }],
+    ["ขอรายงานผลมาตรการ เลขอารบิก", { kind: "progress", digits: "arabic" }],
   ] as const)("reads %j as a report request %j", (text, fields) => {
     expect(parseQuery(text)).toEqual({ intent: "report", ...fields });
   });
