@@ -8,6 +8,12 @@ export interface DbConfig {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * An idle pooled connection that the server ends (restart, failover, an admin's terminate)
+   * is reported here and replaced on the next query; without a listener, pg's pool would throw
+   * it as an uncaught exception and take the whole process down. Default: one line on stderr.
+   */
+  onIdleError?: (error: Error) => void;
 }
 
 export interface DbHandle {
@@ -39,6 +45,11 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    pool.on(
+      "error",
+      config.onIdleError ??
+        ((error: Error) => console.error(`database: an idle connection was closed (${error.message})`)),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "pg", close: () => db.destroy() };
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
@@ -47,5 +48,28 @@ describe("embedded PGlite", () => {
       starts_on: "2024-10-01",
       ends_on: "2025-09-30",
     });
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL pool", () => {
+  it("survives the server ending an idle connection, reports it and carries on", async () => {
+    const errors: Error[] = [];
+    const handle = await createDb({
+      databaseUrl: process.env.DATABASE_URL!,
+      maxConnections: 1,
+      onIdleError: (error) => errors.push(error),
+    });
+    const other = await createDb({ databaseUrl: process.env.DATABASE_URL!, maxConnections: 1 });
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db);
+      await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(other.db);
+      await expect.poll(() => errors.length).toBe(1);
+      expect(errors[0]!.message).toContain("terminating connection");
+      const again = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+      expect(again.rows[0]!.one).toBe(1);
+    } finally {
+      await handle.close();
+      await other.close();
+    }
   });
 });
