@@ -25,6 +25,7 @@ import {
 } from "../../db/repositories/measures.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import type { ApiEnv } from "./context.ts";
+import { FIX_FIELDS, formJson } from "./form-json.ts";
 
 // Creating and editing measures and their steps' plans (title, due date, owners) from the LIFF app.
 // Admins and editors only; every write goes through the repository, which audits it in the same
@@ -34,7 +35,6 @@ const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
 const measureParam = agencyParam.extend({ measureId: z.coerce.number().int().positive() });
 const stepParam = agencyParam.extend({ stepId: z.coerce.number().int().positive() });
 
-const FIX_FIELDS = "กรุณาแก้ข้อมูลที่ระบุ";
 const NOT_MEMBER = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
 const VIEWER = { error: "บทบาทผู้ดูแก้ไขมาตรการไม่ได้ ติดต่อผู้ดูแลของหน่วยงานหากต้องการสิทธิ์แก้ไข" };
 const NO_MEASURE = { error: "ไม่พบมาตรการนี้ในหน่วยงานของท่าน" };
@@ -84,9 +84,7 @@ export function measureEditApi() {
     .post(
       "/agencies/:agencyId/measures",
       zValidator("param", agencyParam),
-      zValidator("json", measureCreateSchema, (result, c) => {
-        if (!result.success) return c.json({ error: FIX_FIELDS, fields: formFieldErrors(result.error) }, 400);
-      }),
+      formJson(measureCreateSchema, formFieldErrors),
       async (c) => {
         const w = writer(c, c.req.valid("param").agencyId);
         if (w.refused) return c.json(w.refused, 403);
@@ -110,9 +108,7 @@ export function measureEditApi() {
     .patch(
       "/agencies/:agencyId/measures/:measureId",
       zValidator("param", measureParam),
-      zValidator("json", measureEditSchema, (result, c) => {
-        if (!result.success) return c.json({ error: FIX_FIELDS, fields: formFieldErrors(result.error) }, 400);
-      }),
+      formJson(measureEditSchema, formFieldErrors),
       async (c) => {
         const { agencyId, measureId } = c.req.valid("param");
         const w = writer(c, agencyId);
@@ -141,9 +137,7 @@ export function measureEditApi() {
     .post(
       "/agencies/:agencyId/measures/:measureId/steps",
       zValidator("param", measureParam),
-      zValidator("json", stepPlanSchema, (result, c) => {
-        if (!result.success) return c.json({ error: FIX_FIELDS, fields: formFieldErrors(result.error) }, 400);
-      }),
+      formJson(stepPlanSchema, formFieldErrors),
       async (c) => {
         const { agencyId, measureId } = c.req.valid("param");
         const w = writer(c, agencyId);
@@ -169,9 +163,7 @@ export function measureEditApi() {
     .patch(
       "/agencies/:agencyId/steps/:stepId",
       zValidator("param", stepParam),
-      zValidator("json", stepPlanPatchSchema, (result, c) => {
-        if (!result.success) return c.json({ error: FIX_FIELDS, fields: formFieldErrors(result.error) }, 400);
-      }),
+      formJson(stepPlanPatchSchema, formFieldErrors),
       async (c) => {
         const { agencyId, stepId } = c.req.valid("param");
         const w = writer(c, agencyId);

@@ -3,13 +3,14 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { textAnswer } from "../../core/chat/flex/index.ts";
 import { STATUS_TH } from "../../core/measures/model.ts";
-import { fieldErrors, stepStatusSchema } from "../../core/schemas/step-status.ts";
+import { stepStatusSchema } from "../../core/schemas/step-status.ts";
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../db/errors.ts";
 import { getStep, listMeasures, updateStep } from "../../db/repositories/measures.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import { enqueueMessage } from "../../db/repositories/outbox.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
+import { formJson } from "./form-json.ts";
 import { measureEditApi } from "./measure-edit.ts";
 
 const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
@@ -53,10 +54,7 @@ export function measuresApi(deps: ApiDeps) {
     .post(
       "/agencies/:agencyId/steps/:stepId/status",
       zValidator("param", stepParam),
-      zValidator("json", stepStatusSchema, (result, c) => {
-        if (!result.success)
-          return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: fieldErrors(result.error) }, 400);
-      }),
+      formJson(stepStatusSchema),
       async (c) => {
         const { agencyId, stepId } = c.req.valid("param");
         const membership = membershipIn(c.get("memberships"), agencyId);

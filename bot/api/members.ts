@@ -2,11 +2,11 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { inviteSchema, memberUpdateSchema } from "../../core/schemas/members.ts";
-import { fieldErrors } from "../../core/schemas/step-status.ts";
 import { NotFoundError } from "../../db/errors.ts";
 import { createInvite } from "../../db/repositories/invites.ts";
 import { LastAdminError, listMembers, scopeOf, updateMember } from "../../db/repositories/members.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
+import { formJson } from "./form-json.ts";
 
 const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
 const memberParam = agencyParam.extend({ memberId: z.coerce.number().int().positive() });
@@ -31,10 +31,7 @@ export function membersApi(deps: ApiDeps) {
     .patch(
       "/agencies/:agencyId/members/:memberId",
       zValidator("param", memberParam),
-      zValidator("json", memberUpdateSchema, (result, c) => {
-        if (!result.success)
-          return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: fieldErrors(result.error) }, 400);
-      }),
+      formJson(memberUpdateSchema),
       async (c) => {
         const { agencyId, memberId } = c.req.valid("param");
         const membership = c.get("memberships").find((m) => m.agencyId === agencyId);
@@ -60,10 +57,7 @@ export function membersApi(deps: ApiDeps) {
     .post(
       "/agencies/:agencyId/invites",
       zValidator("param", agencyParam),
-      zValidator("json", inviteSchema, (result, c) => {
-        if (!result.success)
-          return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: fieldErrors(result.error) }, 400);
-      }),
+      formJson(inviteSchema),
       async (c) => {
         const { agencyId } = c.req.valid("param");
         const membership = c.get("memberships").find((m) => m.agencyId === agencyId);

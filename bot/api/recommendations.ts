@@ -4,11 +4,11 @@ import { z } from "zod";
 import { recommendationEntries, recommendationLabel } from "../../core/reports/recommendation-labels.ts";
 import { defaultRecommendation, isRecommendationKey } from "../../core/reports/recommendations.ts";
 import { recommendationTextSchema } from "../../core/schemas/recommendation.ts";
-import { fieldErrors } from "../../core/schemas/step-status.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import { listRecommendationOverrides, setRecommendation } from "../../db/repositories/recommendations.ts";
 import type { Actor } from "../../db/scope.ts";
 import type { ApiEnv } from "./context.ts";
+import { formJson } from "./form-json.ts";
 
 const params = z.object({ agencyId: z.coerce.number().int().positive() });
 const keyParams = params.extend({ key: z.string() });
@@ -34,9 +34,7 @@ const knownKey: MiddlewareHandler<Env> = async (c, next) => {
   await next();
 };
 
-const textValidator = zValidator("json", recommendationTextSchema, (result, c) => {
-  if (!result.success) return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: fieldErrors(result.error) }, 400);
-});
+const textValidator = formJson(recommendationTextSchema);
 
 const actorOf = (userId: string, membership: Membership): Actor => ({
   label: `line:${userId}`,

@@ -2,7 +2,6 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { reportRequestSchema } from "../../core/schemas/report-request.ts";
-import { fieldErrors } from "../../core/schemas/step-status.ts";
 import { fiscalYearAt } from "../../core/thai/fiscal-year.ts";
 import { assessmentYears } from "../../db/repositories/assessments.ts";
 import { measureYears } from "../../db/repositories/measure-years.ts";
@@ -10,6 +9,7 @@ import { scopeOf } from "../../db/repositories/members.ts";
 import { reportFontInfo } from "../../db/repositories/report-fonts.ts";
 import type { ReportLinker } from "../downloads/links.ts";
 import type { ApiEnv } from "./context.ts";
+import { formJson } from "./form-json.ts";
 
 const params = z.object({ agencyId: z.coerce.number().int().positive() });
 const NOT_MEMBER = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
@@ -38,11 +38,7 @@ export function reportsApi(deps: { linker?: ReportLinker; now: () => Date }) {
     .post(
       "/agencies/:agencyId/reports/links",
       zValidator("param", params),
-      zValidator("json", reportRequestSchema, (result, c) => {
-        if (!result.success) {
-          return c.json({ error: "ข้อมูลไม่ถูกต้อง", fields: fieldErrors(result.error) }, 400);
-        }
-      }),
+      formJson(reportRequestSchema),
       async (c) => {
         const { agencyId } = c.req.valid("param");
         const membership = c.get("memberships").find((m) => m.agencyId === agencyId);

@@ -19,6 +19,7 @@ import { applyResults } from "../../db/repositories/results.ts";
 import { previewResults } from "../../db/repositories/results-preview.ts";
 import type { Actor } from "../../db/scope.ts";
 import type { ApiEnv } from "./context.ts";
+import { formJson } from "./form-json.ts";
 
 const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
 const entryQuery = z.object({ year: z.coerce.number().int().min(2500).max(2700).optional() });
@@ -210,10 +211,7 @@ export function resultsApi() {
     .post(
       "/agencies/:agencyId/results/entry",
       zValidator("param", agencyParam),
-      zValidator("json", resultsEntrySchema, (result, c) => {
-        if (!result.success)
-          return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: entryFieldErrors(result.error) }, 400);
-      }),
+      formJson(resultsEntrySchema, entryFieldErrors),
       async (c) => {
         const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
         if (!admin.ok) return c.json(admin.body, admin.status);

@@ -2,7 +2,6 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { firstLeadOf, leadDaysFrom, settingsSchema } from "../../core/schemas/settings.ts";
-import { fieldErrors } from "../../core/schemas/step-status.ts";
 import {
   type ReminderSettings,
   reminderSettings,
@@ -10,6 +9,7 @@ import {
 } from "../../db/repositories/member-prefs.ts";
 import { scopeOf } from "../../db/repositories/members.ts";
 import type { ApiEnv } from "./context.ts";
+import { formJson } from "./form-json.ts";
 
 const query = z.object({ agencyId: z.coerce.number().int().positive() });
 
@@ -38,24 +38,17 @@ export function settingsApi() {
       const settings = await reminderSettings(c.get("db"), scopeOf(membership), membership.memberId);
       return c.json(view(agencyId, settings));
     })
-    .put(
-      "/me/settings",
-      zValidator("json", settingsSchema, (result, c) => {
-        if (!result.success)
-          return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields: fieldErrors(result.error) }, 400);
-      }),
-      async (c) => {
-        const input = c.req.valid("json");
-        const membership = c.get("memberships").find((m) => m.agencyId === input.agencyId);
-        if (!membership) return c.json(FORBIDDEN, 403);
-        const settings = await updateReminderSettings(
-          c.get("db"),
-          scopeOf(membership),
-          { label: `line:${c.get("identity").userId}`, memberId: membership.memberId },
-          membership.memberId,
-          { muted: input.muted, frequency: input.frequency, leadDays: leadDaysFrom(input.firstLeadDays) },
-        );
-        return c.json(view(input.agencyId, settings));
-      },
-    );
+    .put("/me/settings", formJson(settingsSchema), async (c) => {
+      const input = c.req.valid("json");
+      const membership = c.get("memberships").find((m) => m.agencyId === input.agencyId);
+      if (!membership) return c.json(FORBIDDEN, 403);
+      const settings = await updateReminderSettings(
+        c.get("db"),
+        scopeOf(membership),
+        { label: `line:${c.get("identity").userId}`, memberId: membership.memberId },
+        membership.memberId,
+        { muted: input.muted, frequency: input.frequency, leadDays: leadDaysFrom(input.firstLeadDays) },
+      );
+      return c.json(view(input.agencyId, settings));
+    });
 }
