@@ -26,3 +26,26 @@ export async function demoAgencyIds(w: World): Promise<{ sri: number; laeng: num
   const id = async (code: string) => (await findAgencyByCode(w.db, code))!.id;
   return { sri: await id("SEED000"), laeng: await id("SEED001"), demo: await id("DEMO00001") };
 }
+
+/**
+ * Calls the API as `userId` with a fresh test ID token (named `name` when given), a JSON body
+ * when one is passed; gives back the status and the parsed answer.
+ */
+export function apiCaller<T = Record<string, unknown>>(
+  w: World,
+  api: ReturnType<typeof apiFor>,
+  options: { name?: string } = {},
+) {
+  return async (userId: string, method: string, path: string, body?: unknown) => {
+    const token = await w.fake.issueIdToken(userId, {
+      channelId: API_CHANNEL,
+      ...(options.name ? { name: options.name } : {}),
+    });
+    const res = await api.request(path, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: (await res.json()) as T };
+  };
+}

@@ -9,7 +9,7 @@ import {
   ADMIN_SRISONGRAK as SRI,
   type World,
 } from "../world.ts";
-import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
+import { apiCaller, apiFor, demoAgencyIds } from "./harness.ts";
 
 interface Answer {
   error: string;
@@ -46,15 +46,8 @@ describe("LIFF API: creating and editing measures and step plans", () => {
     await w.close();
   });
 
-  const call = async (userId: string, method: string, path: string, body?: unknown) => {
-    const token = await w.fake.issueIdToken(userId, { channelId: API_CHANNEL, name: "ทดสอบ" });
-    const res = await api.request(path, {
-      method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Answer };
-  };
+  const call = (userId: string, method: string, path: string, body?: unknown) =>
+    apiCaller<Answer>(w, api, { name: "ทดสอบ" })(userId, method, path, body);
   const auditOf = (action: string, entityId: number) =>
     w.db
       .selectFrom("audit_log")

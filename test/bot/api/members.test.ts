@@ -10,9 +10,9 @@ import {
   visibleText,
   type World,
 } from "../world.ts";
-import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
+import { API_CHANNEL, apiCaller, apiFor, demoAgencyIds } from "./harness.ts";
 
-const CHANNEL = API_CHANNEL;
+const _CHANNEL = API_CHANNEL;
 
 describe("members and invites API", () => {
   let w: World;
@@ -29,15 +29,8 @@ describe("members and invites API", () => {
     await w.close();
   });
 
-  const call = async (userId: string, method: string, path: string, body?: unknown) => {
-    const token = await w.fake.issueIdToken(userId, { channelId: CHANNEL, name: "ทดสอบ" });
-    const res = await api.request(path, {
-      method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
+  const call = (userId: string, method: string, path: string, body?: unknown) =>
+    apiCaller(w, api, { name: "ทดสอบ" })(userId, method, path, body);
   const memberIdOf = async (agencyId: number, lineUserId: string) =>
     (
       await w.db

@@ -10,7 +10,7 @@ import {
   ADMIN_SRISONGRAK as SRI,
   type World,
 } from "../world.ts";
-import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
+import { apiCaller, apiFor, demoAgencyIds } from "./harness.ts";
 
 interface Entry {
   key: string;
@@ -34,15 +34,8 @@ describe("recommendations API", () => {
     await w.close();
   });
 
-  const call = async (userId: string, method: string, path: string, body?: unknown) => {
-    const token = await w.fake.issueIdToken(userId, { channelId: API_CHANNEL });
-    const res = await api.request(path, {
-      method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
+  const call = (userId: string, method: string, path: string, body?: unknown) =>
+    apiCaller(w, api)(userId, method, path, body);
   const audits = (agencyId: number) =>
     w.db
       .selectFrom("audit_log")

@@ -8,7 +8,7 @@ import {
   ADMIN_SRISONGRAK as SRI,
   type World,
 } from "../world.ts";
-import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
+import { apiCaller, apiFor, demoAgencyIds } from "./harness.ts";
 
 describe("reports API", () => {
   let w: World;
@@ -24,15 +24,8 @@ describe("reports API", () => {
     await w.close();
   });
 
-  const call = async (userId: string, method: string, path: string, body?: unknown) => {
-    const token = await w.fake.issueIdToken(userId, { channelId: API_CHANNEL });
-    const res = await api.request(path, {
-      method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
+  const call = (userId: string, method: string, path: string, body?: unknown) =>
+    apiCaller(w, api)(userId, method, path, body);
 
   it("lists the years each report can be made for", async () => {
     const r = await call(SRI, "GET", `/agencies/${sri}/reports`);

@@ -8,9 +8,9 @@ import {
   visibleText,
   type World,
 } from "../world.ts";
-import { API_CHANNEL, apiFor, demoAgencyIds } from "./harness.ts";
+import { API_CHANNEL, apiCaller, apiFor, demoAgencyIds } from "./harness.ts";
 
-const CHANNEL = API_CHANNEL;
+const _CHANNEL = API_CHANNEL;
 
 describe("reminder settings API", () => {
   let w: World;
@@ -26,15 +26,8 @@ describe("reminder settings API", () => {
     await w.close();
   });
 
-  const call = async (userId: string, method: string, path: string, body?: unknown) => {
-    const token = await w.fake.issueIdToken(userId, { channelId: CHANNEL });
-    const res = await api.request(path, {
-      method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
+  const call = (userId: string, method: string, path: string, body?: unknown) =>
+    apiCaller(w, api)(userId, method, path, body);
   const audits = async (agencyId: number) =>
     w.db
       .selectFrom("audit_log")
