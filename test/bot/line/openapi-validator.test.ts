@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   createLineMessagingValidator,
@@ -184,11 +183,8 @@ describe("LINE's messaging-api.yml", () => {
     },
   };
 
-  it("loads the spec vendored in the repository, identical to LINE's published one", () => {
+  it("loads the spec vendored in the repository", () => {
     expect(DEFAULT_MESSAGING_API_SPEC.pathname).toMatch(/\/bot\/line\/spec\/messaging-api\.yml$/);
-    const shared = new URL("../../../../shared/line-openapi/messaging-api.yml", import.meta.url);
-    if (existsSync(shared))
-      expect(readFileSync(DEFAULT_MESSAGING_API_SPEC, "utf8")).toBe(readFileSync(shared, "utf8"));
     const schemas = loadOpenApiDocument().components?.schemas ?? {};
     expect(Object.keys(schemas)).toContain("FlexComponent");
     expect(() => loadOpenApiDocument("/nonexistent.yml")).toThrow(/Cannot read the OpenAPI spec/);

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_SRISONGRAK, openWorld, visibleText, type World } from "../world.ts";
 
-const SAMPLES = new URL("../../../../shared/line-samples/", import.meta.url);
+const SAMPLES = new URL("../../fixtures/line-samples/", import.meta.url);
 
 describe("POST /webhook", () => {
   let w: World;
