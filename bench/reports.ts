@@ -14,6 +14,7 @@ import { createDb } from "../db/client.ts";
 import { generateAgencies, generateNational } from "../db/demo/generate.ts";
 import { migrate } from "../db/migrate.ts";
 import { findAgencyByCode } from "../db/repositories/agencies.ts";
+import { readFrameworkCatalog } from "../db/repositories/frameworks.ts";
 import { createMeasure } from "../db/repositories/measures.ts";
 import { applyResults } from "../db/repositories/results.ts";
 import { type AgencyScope, systemScope } from "../db/scope.ts";
@@ -38,11 +39,18 @@ export async function runReportsBench(args: string[]): Promise<void> {
   const out = await mkdtemp(join(tmpdir(), "prongsai-reports-"));
   try {
     await migrate(h.db);
+    const frameworks = await readFrameworkCatalog(h.db);
     const agencies = generateAgencies(count);
     const load = await timeIt(async () => {
-      for (const { records } of generateNational(agencies, YEARS)) {
+      for (const { records } of generateNational(agencies, frameworks, YEARS)) {
         for (let i = 0; i < records.length; i += 1000) {
-          await applyResults(h.db, records.slice(i, i + 1000), { label: "bench:reports" }, "imported");
+          await applyResults(
+            h.db,
+            records.slice(i, i + 1000),
+            { label: "bench:reports" },
+            "imported",
+            frameworks,
+          );
         }
       }
     });
@@ -82,7 +90,7 @@ export async function runReportsBench(args: string[]): Promise<void> {
     }
 
     const cold = await timeIt(() =>
-      renderReport(h.db, scopes[0]!, { kind: "analysis", year: 2567, format: "pdf" }),
+      renderReport(h.db, scopes[0]!, { kind: "analysis", year: 2567, format: "pdf", frameworks }),
     );
     console.log(
       `first report in the process (cold: fonts, resvg, code): ${fmt(cold.ms)}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
@@ -103,7 +111,7 @@ export async function runReportsBench(args: string[]): Promise<void> {
         for (const scope of scopes) {
           const year = kind === "analysis" ? 2567 : 2568;
           const c0 = cpuMs();
-          const r = await timeIt(() => renderReport(h.db, scope, { kind, year, format }));
+          const r = await timeIt(() => renderReport(h.db, scope, { kind, year, format, frameworks }));
           cpu.push(cpuMs() - c0);
           times.push(r.ms);
           bytes += r.value.bytes.length;
@@ -126,6 +134,7 @@ export async function runReportsBench(args: string[]): Promise<void> {
         kind: "analysis",
         year: 2567,
         format: "pdf",
+        frameworks,
         outDir: join(out, "batch"),
         limit: sample,
       }),
@@ -143,6 +152,7 @@ export async function runReportsBench(args: string[]): Promise<void> {
           kind: "analysis",
           year: 2567,
           format: "pdf",
+          frameworks,
           outDir: join(out, "all"),
           onReport: (done) => {
             if (done - last >= 500) {

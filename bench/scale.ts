@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Kysely, sql } from "kysely";
 import type { ScoreInput } from "../core/ita/assessment.ts";
-import { FRAMEWORK_YEARS } from "../core/ita/frameworks/index.ts";
+import { frameworkCatalog } from "../core/ita/catalog.ts";
 import { formatScore } from "../core/ita/score.ts";
 import { createDb, type DbHandle } from "../db/client.ts";
 import { generateAgencies, generateNational } from "../db/demo/generate.ts";
+import { shippedFrameworks } from "../db/frameworks/shipped.ts";
 import { importResultsFile } from "../db/import/import-results.ts";
 import { migrate } from "../db/migrate.ts";
 import { findAgencyByCode } from "../db/repositories/agencies.ts";
@@ -140,17 +141,18 @@ async function measure(
 }
 
 export async function runScaleBench(args: string[]): Promise<void> {
+  const frameworks = frameworkCatalog(shippedFrameworks());
   const { values } = parseArgs({
     args,
     options: {
       agencies: { type: "string", default: "8300" },
-      years: { type: "string", default: String(FRAMEWORK_YEARS.length) },
+      years: { type: "string", default: String(frameworks.years.length) },
       db: { type: "string" },
       lookups: { type: "string", default: "200" },
     },
   });
   const count = Number(values.agencies);
-  const years = FRAMEWORK_YEARS.slice(-Number(values.years));
+  const years = frameworks.years.slice(-Number(values.years));
   const dbs = (values.db ?? (process.env.DATABASE_URL ? "pglite,pg" : "pglite")).split(",") as (
     | "pglite"
     | "pg"
@@ -165,7 +167,7 @@ export async function runScaleBench(args: string[]): Promise<void> {
     const files: { year: number; path: string }[] = [];
     let bytes = 0;
     const gen = await timeIt(async () => {
-      for (const { year, records } of generateNational(agencies, years)) {
+      for (const { year, records } of generateNational(agencies, frameworks, years)) {
         const csv = toCsv(records);
         bytes += Buffer.byteLength(csv);
         const path = join(dir, `${year}.csv`);

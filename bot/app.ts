@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { type Kysely, sql } from "kysely";
+import type { FrameworkSource } from "../db/repositories/frameworks.ts";
 import type { Database } from "../db/schema.ts";
 import type { ApiDeps } from "./api/context.ts";
 import { apiApp } from "./api/index.ts";
@@ -19,10 +20,12 @@ export interface AppDeps {
   db: (c: { env: unknown }) => Kysely<Database>;
   production: boolean;
   log: Logger;
+  /** The frameworks of the years, shared by chat and the API (one cache per process or isolate). */
+  frameworks: FrameworkSource;
   /** LINE webhook: channel secrets (current first), the chat's dependencies, and deferral. */
   webhook?: {
     channelSecrets: readonly string[];
-    chat: ChatDeps;
+    chat: Omit<ChatDeps, "frameworks">;
     defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
   };
   /** The LIFF app's API: how ID tokens are verified, and the clock. */
@@ -59,14 +62,18 @@ export function createApp(deps: AppDeps) {
         db: deps.db,
         channelSecrets,
         defer,
-        handleEvent: (db, event, claimed, log) => handleEvent({ ...chat, log }, db, event, claimed),
+        handleEvent: (db, event, claimed, log) =>
+          handleEvent({ ...chat, frameworks: deps.frameworks, log }, db, event, claimed),
         log: deps.log,
       }),
     );
   }
   if (deps.api) {
     const verifyIdToken = userRateLimited(deps.api.verifyIdToken, { now: Date.now });
-    app.route("/api", apiApp({ db: deps.db, log: deps.log, ...deps.api, verifyIdToken }));
+    app.route(
+      "/api",
+      apiApp({ db: deps.db, log: deps.log, ...deps.api, verifyIdToken, frameworks: deps.frameworks }),
+    );
   }
   if (deps.downloads) app.route("/", downloadRoute({ db: deps.db, log: deps.log, ...deps.downloads }));
   if (deps.dev && !deps.production) app.route("/dev", deps.dev);

@@ -25,6 +25,15 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   /** In production the server wants PostgreSQL; "on" runs it on the embedded PGlite anyway. */
   ALLOW_PGLITE: z.enum(["on", "off"]).default("off"),
+  /**
+   * Development only: start the clock at this date ('2027-03-15' or an ISO date-time) and let it
+   * run from there, to see the demo, reminders and answers on another day of the ITA year.
+   */
+  NOW: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/, "use YYYY-MM-DD or an ISO date-time")
+    .refine((v) => !Number.isNaN(Date.parse(v.length === 10 ? `${v}T09:00:00+07:00` : v)), "not a date")
+    .optional(),
 });
 
 /** Real LINE with credentials, or the built-in fake platform for trying the bot without them. */
@@ -52,6 +61,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  if (c.NOW && c.NODE_ENV === "production") {
+    throw new ConfigError("Invalid configuration:\n  NOW sets a development clock; unset it in production");
+  }
   const secret = c.LINE_CHANNEL_SECRET;
   const token = c.LINE_CHANNEL_ACCESS_TOKEN;
   let line: LineConfig;
@@ -94,6 +106,17 @@ export function secretsOf(config: Config): string[] {
     if (password) out.push(password, config.DATABASE_URL);
   }
   return out;
+}
+
+/**
+ * The server's clock: the real one, or in development one that starts at NOW (a bare date means
+ * 09:00 in Bangkok that day) and runs on in real time.
+ */
+export function clockOf(config: Pick<Config, "NOW">, realNow: () => number = Date.now): () => Date {
+  if (!config.NOW) return () => new Date(realNow());
+  const start = Date.parse(config.NOW.length === 10 ? `${config.NOW}T09:00:00+07:00` : config.NOW);
+  const offset = start - realNow();
+  return () => new Date(realNow() + offset);
 }
 
 /** LINE publishes the keys of LIFF ID tokens next to its API (the fake platform does too). */

@@ -9,9 +9,18 @@ import { createDb } from "../db/client.ts";
 import { loadDemoData } from "../db/demo/load.ts";
 import { DEMO_USERS } from "../db/demo/users.ts";
 import { migrate } from "../db/migrate.ts";
+import { frameworkSource } from "../db/repositories/frameworks.ts";
 import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
-import { type Config, ConfigError, dbConfigOf, jwksUrlOf, parseConfig, secretsOf } from "./config.ts";
+import {
+  type Config,
+  ConfigError,
+  clockOf,
+  dbConfigOf,
+  jwksUrlOf,
+  parseConfig,
+  secretsOf,
+} from "./config.ts";
 import { deferTracker } from "./defer.ts";
 import { devConsole } from "./dev/console.ts";
 import { reportLinker } from "./downloads/links.ts";
@@ -30,6 +39,8 @@ const DEV_SECRET = "dev-channel-secret-not-for-production";
 const DEV_TOKEN = "dev-channel-access-token-not-for-production";
 /** Chat answers see a results import from another process within this time. */
 const RESULTS_TTL_MS = 60_000;
+/** A framework year an operator loads is used everywhere within this time. */
+export const FRAMEWORKS_TTL_MS = 30_000;
 const TICK_EVERY_MS = 60_000;
 const DEV_LOGIN_CHANNEL = "1600000000";
 
@@ -55,8 +66,9 @@ export async function startServer(
   if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
   const handle = await createDb(dbConfigOf(config));
   await migrate(handle.db);
+  const now = clockOf(config);
   if (config.demoData) {
-    const demo = await loadDemoData(handle.db);
+    const demo = await loadDemoData(handle.db, { now: now() });
     if (demo.loaded) log.info("demo data loaded", { agencies: demo.agencies });
   }
 
@@ -86,7 +98,6 @@ export async function startServer(
   }
 
   const tracker = deferTracker();
-  const now = () => new Date();
   let app: App | undefined;
   const dev =
     fake && config.NODE_ENV !== "production"
@@ -107,10 +118,12 @@ export async function startServer(
       : undefined;
   // Report links name this server: PUBLIC_URL, else the address it listens on (set below).
   const reports = reportLinker({ secret, publicUrl: () => config.PUBLIC_URL ?? listening });
+  const frameworks = frameworkSource({ ttlMs: FRAMEWORKS_TTL_MS, now: Date.now });
   app = createApp({
     db: () => handle.db,
     production: config.NODE_ENV === "production",
     log,
+    frameworks,
     webhook: {
       channelSecrets: previousSecret ? [secret, previousSecret] : [secret],
       chat: { line, now, log, results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }), reports },
@@ -124,7 +137,12 @@ export async function startServer(
       now,
       reports,
     },
-    downloads: { linker: reports, render: renderReport, now },
+    downloads: {
+      linker: reports,
+      render: async (db, scope, request) =>
+        renderReport(db, scope, { ...request, frameworks: await frameworks.get(db) }),
+      now,
+    },
     clientIp: nodeClientIp({ trustProxy: config.TRUST_PROXY === "on" }),
     ...(dev ? { dev } : {}),
   });

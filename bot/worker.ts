@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { z } from "zod";
+import { frameworkSource } from "../db/repositories/frameworks.ts";
 import type { Database } from "../db/schema.ts";
 import { type App, createApp } from "./app.ts";
 import { jwksUrlOf } from "./config.ts";
@@ -53,6 +54,9 @@ function settingsOf(env: Env): Settings {
   }
   return parsed.data;
 }
+
+/** As on Node (bot/node.ts): a framework year loaded by an operator is used within this time. */
+const FRAMEWORKS_TTL_MS = 30_000;
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -120,6 +124,8 @@ function appOf(env: Env) {
     db: requestDb,
     production: true,
     log,
+    // Per isolate: a year an operator loads is used within the TTL, as on Node.
+    frameworks: frameworkSource({ ttlMs: FRAMEWORKS_TTL_MS, now: Date.now }),
     webhook: {
       channelSecrets: [settings.LINE_CHANNEL_SECRET, settings.LINE_CHANNEL_SECRET_PREVIOUS].filter(
         (s): s is string => Boolean(s),

@@ -1,28 +1,23 @@
 import { type Kysely, Migrator } from "kysely";
-import { FRAMEWORK_YEARS } from "../core/ita/frameworks/index.ts";
-import { fiscalYearRange } from "../core/thai/fiscal-year.ts";
+import { shippedFrameworks } from "./frameworks/shipped.ts";
 import { migrationProvider } from "./migrations/index.ts";
+import { loadShippedFrameworks } from "./repositories/frameworks.ts";
 import type { Database } from "./schema.ts";
 
 export interface MigrateOutcome {
   applied: string[];
+  /** Shipped framework years added or updated by this run. */
+  frameworks: number[];
 }
 
-/** Applies pending migrations, then makes sure every fiscal year with a framework exists. */
+/** Applies pending migrations, then loads the frameworks this release ships (db/frameworks/). */
 export async function migrate(db: Kysely<Database>): Promise<MigrateOutcome> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  const rows = FRAMEWORK_YEARS.map((year) => {
-    const range = fiscalYearRange(year);
-    return { year, starts_on: range.start, ends_on: range.end };
-  });
-  if (rows.length) {
-    await db
-      .insertInto("fiscal_years")
-      .values(rows)
-      .onConflict((oc) => oc.column("year").doNothing())
-      .execute();
-  }
-  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+  const saved = await loadShippedFrameworks(db, shippedFrameworks());
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+    frameworks: saved.map((s) => s.year),
+  };
 }

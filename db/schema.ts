@@ -179,9 +179,17 @@ export interface MilestonesTable {
   id: Generated<number>;
   agency_id: number | null;
   fiscal_year: number;
+  /** Stable name of a national date ("oit-submission"); null for an agency's own. */
+  key: string | null;
   title: string;
+  /** First day of a window (the survey weeks); null for a single date. */
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
   due_on: DateColumn;
   kind: "ita" | "duty" | "agency";
+  /** The usual pattern, not yet a date the NACC announced. */
+  provisional: Generated<boolean>;
+  /** Admins get reminders of it. */
+  remind: Generated<boolean>;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -232,6 +240,29 @@ export interface NoticesTable {
   created_at: Timestamp;
 }
 
+export type FrameworkOrigin = "shipped" | "operator";
+
+export interface FrameworksTable {
+  year: number;
+  version: number;
+  /** Canonical JSON of the checked document. */
+  document: string;
+  provisional: boolean;
+  origin: FrameworkOrigin;
+  loaded_by: string;
+  loaded_at: Timestamp;
+}
+
+export interface FrameworkVersionsTable {
+  year: number;
+  version: number;
+  document: string;
+  origin: FrameworkOrigin;
+  changes: Json<string[]>;
+  loaded_by: string;
+  loaded_at: Timestamp;
+}
+
 export interface QuotaWarningsTable {
   month: string;
   warned_at: Timestamp;
@@ -257,4 +288,6 @@ export interface Database {
   outbox: OutboxTable;
   notices: NoticesTable;
   quota_warnings: QuotaWarningsTable;
+  frameworks: FrameworksTable;
+  framework_versions: FrameworkVersionsTable;
 }

@@ -11,6 +11,7 @@ import { signatureIsValid } from "../../bot/webhook/signature.ts";
 import { createDb } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
 import { migrate } from "../../db/migrate.ts";
+import { frameworkSource } from "../../db/repositories/frameworks.ts";
 import { cachedResults } from "../../db/repositories/results-cache.ts";
 
 const mode = process.argv[2] === "bare" ? "bare" : "full";
@@ -39,7 +40,7 @@ if (mode === "bare") {
 } else {
   const handle = await database();
   await migrate(handle.db);
-  await loadDemoData(handle.db);
+  await loadDemoData(handle.db, { now: new Date() });
   // Only errors are kept: an entry per request would grow the heap for the whole run.
   const kept = memoryLogger();
   const log = { ...kept, info: () => {}, warn: () => {} };
@@ -48,6 +49,7 @@ if (mode === "bare") {
     db: () => handle.db,
     production: true,
     log,
+    frameworks: frameworkSource({ ttlMs: 30_000, now: Date.now }),
     webhook: {
       channelSecrets: [secret],
       chat: { line, now: () => new Date(), log, results: cachedResults({ ttlMs: 60_000, now: Date.now }) },

@@ -13,6 +13,11 @@ export function requireLineUser(deps: ApiDeps) {
       const db = deps.db(c);
       c.set("identity", identity);
       c.set("db", db);
+      let catalog: ReturnType<typeof deps.frameworks.get> | undefined;
+      c.set("frameworks", () => {
+        catalog ??= deps.frameworks.get(db);
+        return catalog;
+      });
       c.set("memberships", await membershipsOf(db, identity.userId));
     } catch (error) {
       if (error instanceof IdTokenError) {

@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
+import type { FrameworkSource } from "../../db/repositories/frameworks.ts";
 import type { Membership } from "../../db/repositories/members.ts";
 import type { Database } from "../../db/schema.ts";
 import type { ReportLinker } from "../downloads/links.ts";
@@ -12,6 +14,8 @@ export interface ApiDeps {
   log: Logger;
   /** Signed report download links; absent where reports are not served (Workers). */
   reports?: ReportLinker;
+  /** The frameworks of the years, as loaded (an operator's new year shows within the source's TTL). */
+  frameworks: FrameworkSource;
 }
 
 /** What every /api handler knows about the caller once the ID token is verified. */
@@ -20,5 +24,7 @@ export interface ApiEnv {
     identity: LineIdentity;
     memberships: Membership[];
     db: Kysely<Database>;
+    /** The frameworks of the years; read on first use in a request. */
+    frameworks: () => Promise<FrameworkCatalog>;
   };
 }

@@ -2,7 +2,6 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { comparisonView, scoreCardView } from "../../core/chat/views.ts";
-import { frameworkFor } from "../../core/ita/frameworks/index.ts";
 import { scopeOf } from "../../db/repositories/members.ts";
 import { directResults } from "../../db/repositories/results-cache.ts";
 import type { ApiEnv } from "./context.ts";
@@ -35,8 +34,10 @@ export function dashboardApi() {
       }
       const stored = await directResults.load(db, scope, year);
       const data = { ...stored!, agencyName: membership.agencyName };
-      const framework = frameworkFor(year)!;
-      const previousYear = years.find((y) => y < year);
+      const frameworks = await c.get("frameworks")();
+      const framework = frameworks.get(year);
+      if (!framework) return c.json({ error: `ไม่มีกรอบการประเมินของปี ${year}` }, 404);
+      const previousYear = years.find((y) => y < year && frameworks.get(y));
       const previous =
         previousYear === undefined ? undefined : await directResults.load(db, scope, previousYear);
       return c.json({
@@ -45,7 +46,12 @@ export function dashboardApi() {
         years,
         card: scoreCardView(framework, data, years),
         comparison: previous
-          ? comparisonView(framework, { ...previous, agencyName: membership.agencyName }, data)
+          ? comparisonView(
+              frameworks.get(previousYear!)!,
+              { ...previous, agencyName: membership.agencyName },
+              framework,
+              data,
+            )
           : null,
       });
     },

@@ -2,8 +2,10 @@ import { Hono } from "hono";
 import { undeliveredFor } from "../../db/repositories/outbox.ts";
 import { auditApi } from "./audit.ts";
 import { requireLineUser } from "./auth.ts";
+import { calendarApi } from "./calendar.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
 import { dashboardApi } from "./dashboard.ts";
+import { frameworksApi } from "./frameworks.ts";
 import { measuresApi } from "./measures.ts";
 import { membersApi } from "./members.ts";
 import { recommendationsApi } from "./recommendations.ts";
@@ -30,6 +32,8 @@ export function apiApp(deps: ApiDeps) {
       });
     })
     .route("/", dashboardApi())
+    .route("/", frameworksApi(deps.now))
+    .route("/", calendarApi(deps.now))
     .route("/", measuresApi(deps))
     .route("/", auditApi())
     .route("/", resultsApi())

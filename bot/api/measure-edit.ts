@@ -26,6 +26,7 @@ import {
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import type { ApiEnv } from "./context.ts";
 import { FIX_FIELDS, formJson } from "./form-json.ts";
+import { frameworkAtOrBefore } from "./frameworks.ts";
 
 // Creating and editing measures and their steps' plans (title, due date, owners) from the LIFF app.
 // Admins and editors only; every write goes through the repository, which audits it in the same
@@ -79,6 +80,22 @@ function refusal(error: unknown, notFound: { error: string }, owners: Record<str
   throw error;
 }
 
+/** Indicators the fiscal year's framework (or the newest before it) does not have, as a field error. */
+async function unknownIndicators(
+  c: Context<ApiEnv>,
+  fiscalYear: number,
+  indicators: readonly number[],
+): Promise<{ error: string; fields: Record<string, string> } | undefined> {
+  if (indicators.length === 0) return undefined;
+  const framework = frameworkAtOrBefore(await c.get("frameworks")(), fiscalYear);
+  const missing = indicators.filter((no) => framework && !framework.indicator(no));
+  if (missing.length === 0) return undefined;
+  return {
+    error: FIX_FIELDS,
+    fields: { indicators: `กรอบการประเมินปี ${framework!.year} ไม่มีตัวชี้วัดที่ ${missing.join(", ")}` },
+  };
+}
+
 export function measureEditApi() {
   return new Hono<ApiEnv>()
     .post(
@@ -89,6 +106,8 @@ export function measureEditApi() {
         const w = writer(c, c.req.valid("param").agencyId);
         if (w.refused) return c.json(w.refused, 403);
         const input = c.req.valid("json");
+        const unknown = await unknownIndicators(c, input.fiscalYear, input.indicators);
+        if (unknown) return c.json(unknown, 400);
         try {
           const measure = await createMeasure(c.get("db"), scopeOf(w.membership), actorOf(c, w.membership), {
             ...input,
@@ -118,6 +137,8 @@ export function measureEditApi() {
         const scope = scopeOf(w.membership);
         const current = await getMeasure(db, scope, measureId);
         if (!current) return c.json(NO_MEASURE, 404);
+        const unknown = await unknownIndicators(c, current.fiscalYear, input.indicators ?? []);
+        if (unknown) return c.json(unknown, 400);
         // The period as it will be: what is sent, else what is stored.
         const period = {
           periodStart: input.periodStart === undefined ? current.periodStart : input.periodStart,

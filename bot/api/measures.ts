@@ -18,7 +18,7 @@ const stepParam = agencyParam.extend({ stepId: z.coerce.number().int().positive(
 const listQuery = z.object({
   filter: z.enum(["all", "mine", "overdue"]).default("all"),
   year: z.coerce.number().int().optional(),
-  indicator: z.coerce.number().int().min(1).max(10).optional(),
+  indicator: z.coerce.number().int().min(1).max(99).optional(),
 });
 
 function membershipIn(memberships: Membership[], agencyId: number): Membership | undefined {

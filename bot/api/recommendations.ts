@@ -1,8 +1,13 @@
 import { zValidator } from "@hono/zod-validator";
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { recommendationEntries, recommendationLabel } from "../../core/reports/recommendation-labels.ts";
-import { defaultRecommendation, isRecommendationKey } from "../../core/reports/recommendations.ts";
+import {
+  defaultRecommendation,
+  recommendationKeyOf,
+  withItemRefs,
+} from "../../core/reports/recommendations.ts";
 import { recommendationTextSchema } from "../../core/schemas/recommendation.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import { listRecommendationOverrides, setRecommendation } from "../../db/repositories/recommendations.ts";
@@ -30,7 +35,8 @@ const writersOnly: MiddlewareHandler<Env> = async (c, next) => {
 
 /** An unknown key is a missing page, before its text is judged. */
 const knownKey: MiddlewareHandler<Env> = async (c, next) => {
-  if (!isRecommendationKey(c.req.param("key") ?? "")) return c.json(UNKNOWN_KEY, 404);
+  const key = c.req.param("key") ?? "";
+  if (recommendationKeyOf(key, await c.get("frameworks")()) !== key) return c.json(UNKNOWN_KEY, 404);
   await next();
 };
 
@@ -41,12 +47,16 @@ const actorOf = (userId: string, membership: Membership): Actor => ({
   memberId: membership.memberId,
 });
 
-const entryOf = (key: string, text: string | null) => ({
+const entryOf = (catalog: FrameworkCatalog, key: string, text: string | null) => ({
   key,
-  label: recommendationLabel(key),
-  defaultText: defaultRecommendation(key) ?? "",
+  label: recommendationLabel(key, catalog),
+  defaultText: latestRefs(catalog, defaultRecommendation(key) ?? ""),
   text,
 });
+
+/** The library cites OIT items by concept: shown with the newest year's codes. */
+const latestRefs = (catalog: FrameworkCatalog, text: string) =>
+  withItemRefs(text, (concept) => catalog.latest()?.itemByConcept(concept)?.code);
 
 /**
  * The analysis report's recommendations as an agency words them: every key with the library's
@@ -56,9 +66,11 @@ export function recommendationsApi() {
   return new Hono<Env>()
     .get("/agencies/:agencyId/recommendations", zValidator("param", params), writersOnly, async (c) => {
       const overrides = await listRecommendationOverrides(c.get("db"), scopeOf(c.get("membership")));
+      const catalog = await c.get("frameworks")();
       return c.json({
-        entries: recommendationEntries(Object.keys(overrides)).map((e) => ({
+        entries: recommendationEntries(catalog, Object.keys(overrides)).map((e) => ({
           ...e,
+          defaultText: latestRefs(catalog, e.defaultText),
           text: overrides[e.key] ?? null,
         })),
       });
@@ -74,8 +86,9 @@ export function recommendationsApi() {
         const { text } = c.req.valid("json");
         const membership = c.get("membership");
         const actor = actorOf(c.get("identity").userId, membership);
-        await setRecommendation(c.get("db"), scopeOf(membership), actor, key, text);
-        return c.json(entryOf(key, text));
+        const catalog = await c.get("frameworks")();
+        await setRecommendation(c.get("db"), scopeOf(membership), actor, key, text, catalog);
+        return c.json(entryOf(catalog, key, text));
       },
     )
     .delete(
@@ -87,8 +100,9 @@ export function recommendationsApi() {
         const { key } = c.req.valid("param");
         const membership = c.get("membership");
         const actor = actorOf(c.get("identity").userId, membership);
-        await setRecommendation(c.get("db"), scopeOf(membership), actor, key, null);
-        return c.json(entryOf(key, null));
+        const catalog = await c.get("frameworks")();
+        await setRecommendation(c.get("db"), scopeOf(membership), actor, key, null, catalog);
+        return c.json(entryOf(catalog, key, null));
       },
     );
 }

@@ -8,7 +8,7 @@ import {
   type ResultsRow,
   validateResultsTable,
 } from "../../core/import/results.ts";
-import { FRAMEWORK_YEARS, frameworkFor } from "../../core/ita/frameworks/index.ts";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { formatScore } from "../../core/ita/score.ts";
 import { entryFieldErrors, resultsEntrySchema } from "../../core/schemas/results-entry.ts";
 import { MAX_IMPORT_BYTES, readTable } from "../../db/import/read-table.ts";
@@ -88,12 +88,13 @@ type FileRead =
  */
 async function readResultsFile(
   db: ApiEnv["Variables"]["db"],
+  frameworks: FrameworkCatalog,
   membership: Membership,
   file: File,
 ): Promise<FileRead> {
   const read = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
   if (!read.ok) return { ok: false, errors: [fileError(read.issue)] };
-  const validated = validateResultsTable(read.table);
+  const validated = validateResultsTable(read.table, { frameworks });
   if (!validated.ok) return { ok: false, errors: validated.errors.map(fileError) };
   const foreign = validated.rows.filter((r) => r.agency.code !== membership.agencyCode);
   if (foreign.length > 0) {
@@ -136,7 +137,8 @@ export function resultsApi() {
         const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
         if (!admin.ok) return c.json(admin.body, admin.status);
         const db = c.get("db");
-        const read = await readResultsFile(db, admin.membership, c.req.valid("form").file);
+        const frameworks = await c.get("frameworks")();
+        const read = await readResultsFile(db, frameworks, admin.membership, c.req.valid("form").file);
         if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
         const changes = await previewResults(db, scopeOf(admin.membership), read.agency, read.rows);
         return c.json({
@@ -156,10 +158,11 @@ export function resultsApi() {
         const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
         if (!admin.ok) return c.json(admin.body, admin.status);
         const db = c.get("db");
-        const read = await readResultsFile(db, admin.membership, c.req.valid("form").file);
+        const frameworks = await c.get("frameworks")();
+        const read = await readResultsFile(db, frameworks, admin.membership, c.req.valid("form").file);
         if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
         const actor = actorOf(c.get("identity").userId, admin.membership);
-        const summary = await applyResults(db, read.rows, actor, "imported");
+        const summary = await applyResults(db, read.rows, actor, "imported", frameworks);
         return c.json({
           ok: true as const,
           rows: read.rows.length,
@@ -177,14 +180,15 @@ export function resultsApi() {
         if (!admin.ok) return c.json(admin.body, admin.status);
         const db = c.get("db");
         const scope = scopeOf(admin.membership);
-        const years = [...FRAMEWORK_YEARS].sort((a, b) => b - a);
+        const frameworks = await c.get("frameworks")();
+        const years = [...frameworks.years].sort((a, b) => b - a);
         const asked = c.req.valid("query").year;
         const stored = await assessmentYears(db, scope);
         const year =
           asked !== undefined && years.includes(asked)
             ? asked
             : (stored.find((y) => years.includes(y)) ?? years[0]!);
-        const framework = frameworkFor(year)!;
+        const framework = frameworks.get(year)!;
         const assessment = (await loadAssessment(db, scope, year))?.assessment;
         // `reported` is what was imported or typed (the form's value); `current` includes computed figures.
         const figure = (kind: string, code: string) => {
@@ -216,10 +220,11 @@ export function resultsApi() {
         const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
         if (!admin.ok) return c.json(admin.body, admin.status);
         const entry = c.req.valid("json");
-        const framework = frameworkFor(entry.year);
+        const frameworks = await c.get("frameworks")();
+        const framework = frameworks.get(entry.year);
         const fields: Record<string, string> = {};
         if (!framework) {
-          fields.year = `ไม่มีกรอบการประเมินของปี ${entry.year} — รองรับปี ${FRAMEWORK_YEARS.join(", ")}`;
+          fields.year = `ไม่มีกรอบการประเมินของปี ${entry.year} — รองรับปี ${frameworks.years.join(", ")}`;
         } else {
           for (const code of Object.keys(entry.tools)) {
             if (!framework.tool(code)) fields[`tools.${code}`] = `ปี ${entry.year} ไม่มีเครื่องมือ ${code}`;
@@ -247,7 +252,7 @@ export function resultsApi() {
         ];
         const changes = await previewResults(db, scopeOf(admin.membership), agency, rows);
         const actor = actorOf(c.get("identity").userId, admin.membership);
-        const summary = await applyResults(db, rows, actor, "entered");
+        const summary = await applyResults(db, rows, actor, "entered", frameworks);
         return c.json({ ok: true as const, summary, changes });
       },
     );

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { helpMessage, textAnswer } from "../../core/chat/flex/index.ts";
 import { parseQuery } from "../../core/chat/intent.ts";
+import { chatVocabulary } from "../../core/chat/vocabulary.ts";
+import type { FrameworkSource } from "../../db/repositories/frameworks.ts";
 import { redeemInvite } from "../../db/repositories/invites.ts";
 import { setFollowing } from "../../db/repositories/line-users.ts";
 import { membershipsOf } from "../../db/repositories/members.ts";
@@ -25,6 +27,8 @@ export interface ChatDeps {
   line: LineClient;
   now: () => Date;
   log: Logger;
+  /** The frameworks of the years: the words chat understands and the figures it shows. */
+  frameworks: FrameworkSource;
   /** Defaults to reading the database on every question. */
   results?: ResultsReader;
   /** Signed download links for "ขอรายงาน"; absent where reports are not served (Workers). */
@@ -131,9 +135,11 @@ async function answerText(
   known?: ClaimedEvent,
 ): Promise<void> {
   const userId = event.source?.userId;
-  const query = parseQuery(text);
+  const frameworks = await deps.frameworks.get(db);
+  const query = parseQuery(text, chatVocabulary(frameworks));
+  const help = () => helpMessage(frameworks.latest()?.tools.map((t) => t.code) ?? []);
   if (!userId) {
-    await reply(deps, event, [helpMessage()]);
+    await reply(deps, event, [help()]);
     return;
   }
   if (query.intent === "link") {
@@ -143,7 +149,7 @@ async function answerText(
     return;
   }
   if (query.intent === "help" || query.intent === "unknown") {
-    await reply(deps, event, [helpMessage()]);
+    await reply(deps, event, [help()]);
     return;
   }
   const memberships = known?.memberships ?? (await membershipsOf(db, userId));
@@ -160,6 +166,7 @@ async function answerText(
       lineUserId: userId,
       now: deps.now(),
       results,
+      frameworks,
       ...(deps.reports ? { reports: deps.reports } : {}),
     },
     query,

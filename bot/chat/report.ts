@@ -72,7 +72,7 @@ function yearFor(
   ctx: { now: Date; resultYears: readonly number[]; measureYears: readonly number[] },
 ): number | undefined {
   if (kind === "analysis") {
-    const resolved = resolveYear(query.year, ctx.now, ctx.resultYears);
+    const resolved = resolveYear(query.year, { now: ctx.now, available: ctx.resultYears });
     return resolved.ok ? resolved.year : undefined;
   }
   const current = fiscalYearAt(ctx.now);

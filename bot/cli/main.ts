@@ -1,26 +1,30 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { sql } from "kysely";
 import { formatIssue } from "../../core/import/results.ts";
 import { formatThaiDate } from "../../core/thai/date.ts";
 import { toArabicDigits } from "../../core/thai/digits.ts";
-import { fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
 import { parseYear } from "../../core/thai/year.ts";
 import { createDb } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
+import { NotFoundError, ValidationError } from "../../db/errors.ts";
 import { importResultsFile } from "../../db/import/import-results.ts";
 import { migrate } from "../../db/migrate.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
-import { writeAudit } from "../../db/repositories/audit.ts";
+import { readFrameworkCatalog } from "../../db/repositories/frameworks.ts";
 import { createInvite, INVITE_TTL_HOURS } from "../../db/repositories/invites.ts";
-import { ensureFiscalYear } from "../../db/repositories/measures.ts";
 import { updateReminderSettings } from "../../db/repositories/member-prefs.ts";
+import {
+  createAgencyMilestone,
+  listAllMilestones,
+  updateMilestone,
+} from "../../db/repositories/milestones.ts";
 import { systemScope } from "../../db/scope.ts";
-import { dbConfigOf, parseConfig } from "../config.ts";
+import { clockOf, dbConfigOf, parseConfig } from "../config.ts";
 import { tick } from "../jobs/tick.ts";
 import { createLineClient } from "../line/client.ts";
 import { jsonLogger } from "../log.ts";
+import { FRAMEWORK_USAGE, runFrameworkCli } from "./framework-command.ts";
 import { REPORT_USAGE, runReportCli } from "./report.ts";
 import { installRichMenu } from "./richmenu.ts";
 import { runScore, UsageError } from "./score-command.ts";
@@ -29,20 +33,22 @@ import { runShow } from "./show-command.ts";
 const USAGE = `ใช้: npm run ita -- <คำสั่ง>
   migrate                          สร้าง/ปรับตารางฐานข้อมูล
   import FILE.csv|FILE.xlsx        นำเข้าผลการประเมิน (ทั้งไฟล์หรือไม่นำเข้าเลย)
-  score --year 2567 < input.json   คำนวณคะแนนจาก JSON (ไม่ใช้ฐานข้อมูล)
+  score --year 2567 < input.json   คำนวณคะแนนจาก JSON ตามกรอบการประเมินของปีในฐานข้อมูล
   show --agency CODE [--year 2567] แสดงผลของหน่วยงาน
   invite --agency CODE --role admin|editor|viewer [--uses 1] [--hours 72]
                                    สร้างรหัสเชิญ 6 หลักให้ผู้ใช้ LINE พิมพ์ "เชื่อมต่อ รหัส"
   demo                             ใส่ข้อมูลตัวอย่างลงฐานข้อมูลที่ว่าง
   milestone --agency CODE --date 2025-04-30 --title "ส่งรายงานรอบ ๖ เดือน"
                                    เพิ่มวันสำคัญของหน่วยงาน (เตือนผู้ดูแลของหน่วยงาน)
-  milestone --id N [--date 2025-05-02] [--title "..."]  แก้วันสำคัญ (รวมปฏิทิน ITA ของประเทศ)
+  milestone --id N [--date 2025-05-02] [--title "..."]  แก้วันสำคัญ (รวมปฏิทิน ITA ของประเทศ:
+                                   ใส่วันที่ ป.ป.ช. ประกาศแล้ว วันนั้นจะไม่ใช่ "โดยประมาณ" อีก)
   milestones [--year 2568]         รายการวันสำคัญ
   reminders --agency CODE --frequency daily|weekly
                                    ตั้งความถี่การแจ้งเตือนของสมาชิกทุกคนในหน่วยงาน
   tick [--now 2025-03-24T10:00:00+07:00]
                                    วางแผนและส่งการแจ้งเตือนที่ถึงเวลา (ไม่มีค่า LINE: วางแผนอย่างเดียว)
   richmenu                         สร้างริชเมนูของบัญชี LINE และตั้งเป็นค่าเริ่มต้น (ใช้ LINE_CHANNEL_ACCESS_TOKEN, LIFF_ID)
+${FRAMEWORK_USAGE}
 ${REPORT_USAGE}`;
 
 async function readStdin(): Promise<string> {
@@ -73,6 +79,7 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof createDb>>["db"]) =>
 async function main(argv: string[]): Promise<number> {
   // Reports parse their own options (bot/cli/report.ts).
   if (argv[0] === "report" || argv[0] === "recommendation") return runReportCli(argv, withDb);
+  if (argv[0] === "framework") return runFrameworkCli(argv, withDb);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -104,8 +111,11 @@ async function main(argv: string[]): Promise<number> {
     case "score": {
       const year = yearOption(values.year);
       if (!year) throw new UsageError("ต้องระบุ --year เช่น --year 2567");
-      console.log(JSON.stringify(runScore(year, await readStdin()), null, 2));
-      return 0;
+      const input = await readStdin();
+      return withDb(async (db) => {
+        console.log(JSON.stringify(runScore(await readFrameworkCatalog(db), year, input), null, 2));
+        return 0;
+      });
     }
     case "import": {
       const file = rest[0];
@@ -167,17 +177,18 @@ async function main(argv: string[]): Promise<number> {
     case "milestones": {
       const year = yearOption(values.year);
       return withDb(async (db) => {
-        const rows = await db
-          .selectFrom("milestones as m")
-          .leftJoin("agencies as g", "g.id", "m.agency_id")
-          .select(["m.id", "m.title", sql<string>`m.due_on::text`.as("due_on"), "m.kind", "g.code"])
-          .$if(year !== undefined, (q) => q.where("m.fiscal_year", "=", year!))
-          .orderBy("m.due_on")
-          .execute();
+        const rows = await listAllMilestones(db, year === undefined ? {} : { year });
         for (const r of rows) {
-          console.log(
-            `#${r.id} ${formatThaiDate(r.due_on)} ${r.title} (${r.code ?? "ทุกหน่วยงาน"}, ${r.kind})`,
-          );
+          const when = r.startsOn
+            ? `${formatThaiDate(r.startsOn)} – ${formatThaiDate(r.dueOn)}`
+            : formatThaiDate(r.dueOn);
+          const flags = [
+            r.agencyCode ?? "ทุกหน่วยงาน",
+            r.kind,
+            r.provisional ? "โดยประมาณ" : "",
+            r.remind ? "" : "ไม่เตือน",
+          ];
+          console.log(`#${r.id} ${when} ${r.titleTh} (${flags.filter(Boolean).join(", ")})`);
         }
         if (rows.length === 0) console.log("ไม่มีวันสำคัญ");
         return 0;
@@ -185,79 +196,46 @@ async function main(argv: string[]): Promise<number> {
     }
     case "milestone": {
       const date = values.date ? toArabicDigits(values.date) : "";
+      if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("--date ต้องเป็น YYYY-MM-DD (ค.ศ.)");
       if (values.id !== undefined) {
         const id = Number(toArabicDigits(values.id));
-        if (!Number.isInteger(id) || (!date && !values.title)) {
+        if (!Number.isSafeInteger(id) || id < 1 || (!date && !values.title)) {
           throw new UsageError("แก้วันสำคัญ: --id N กับ --date YYYY-MM-DD และ/หรือ --title");
         }
-        if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-          throw new UsageError("--date ต้องเป็น YYYY-MM-DD (ค.ศ.)");
         return withDb(async (db) => {
-          const before = await db
-            .selectFrom("milestones")
-            .selectAll()
-            .where("id", "=", id)
-            .executeTakeFirst();
-          if (!before) throw new UsageError(`ไม่พบวันสำคัญ #${id}`);
-          const patch = {
-            ...(date ? { due_on: date } : {}),
-            ...(values.title ? { title: values.title.trim() } : {}),
-          };
-          await db.transaction().execute(async (trx) => {
-            await trx
-              .updateTable("milestones")
-              .set({ ...patch, updated_at: new Date() })
-              .where("id", "=", id)
-              .execute();
-            await writeAudit(trx, { label: "cli:milestone" }, [
-              {
-                agencyId: before.agency_id,
-                action: "milestone.update",
-                entity: "milestone",
-                entityId: id,
-                before: { date: before.due_on, title: before.title },
-                after: { date: date || before.due_on, title: patch.title ?? before.title },
-              },
-            ]);
-          });
-          console.log(`แก้วันสำคัญ #${id} แล้ว`);
+          try {
+            const after = await updateMilestone(db, "system", { label: "cli:milestone" }, id, {
+              ...(date ? { dueOn: date } : {}),
+              ...(values.title ? { titleTh: values.title } : {}),
+            });
+            console.log(
+              `แก้วันสำคัญ #${id} แล้ว: ${formatThaiDate(after.dueOn)} ${after.titleTh}${after.provisional ? " (โดยประมาณ)" : ""}`,
+            );
+          } catch (error) {
+            if (error instanceof NotFoundError) throw new UsageError(`ไม่พบวันสำคัญ #${id}`);
+            if (error instanceof ValidationError) throw new UsageError(error.message);
+            throw error;
+          }
           return 0;
         });
       }
-      if (!values.agency || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !values.title?.trim()) {
+      if (!values.agency || !date || !values.title?.trim()) {
         throw new UsageError('ต้องระบุ --agency, --date YYYY-MM-DD (ค.ศ.) และ --title "ชื่องาน"');
       }
       return withDb(async (db) => {
         const agency = await findAgencyByCode(db, values.agency!);
         if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
-        const fiscalYear = fiscalYearOfDate(date);
-        await ensureFiscalYear(db, fiscalYear);
-        const row = await db.transaction().execute(async (trx) => {
-          const m = await trx
-            .insertInto("milestones")
-            .values({
-              agency_id: agency.id,
-              fiscal_year: fiscalYear,
-              title: values.title!.trim(),
-              due_on: date,
-              kind: "agency",
-              created_by: "cli",
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          await writeAudit(trx, { label: "cli:milestone" }, [
-            {
-              agencyId: agency.id,
-              action: "milestone.create",
-              entity: "milestone",
-              entityId: m.id,
-              after: { date, title: values.title },
-            },
-          ]);
-          return m;
-        });
+        const row = await createAgencyMilestone(
+          db,
+          systemScope(agency.id),
+          { label: "cli:milestone" },
+          {
+            titleTh: values.title!,
+            dueOn: date,
+          },
+        );
         console.log(
-          `เพิ่มวันสำคัญ #${row.id} ของ${agency.nameTh}: ${formatThaiDate(date)} — ${values.title} (ปีงบประมาณ ${fiscalYear})`,
+          `เพิ่มวันสำคัญ #${row.id} ของ${agency.nameTh}: ${formatThaiDate(date)} — ${row.titleTh} (ปีงบประมาณ ${row.fiscalYear})`,
         );
         return 0;
       });
@@ -330,7 +308,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "demo":
       return withDb(async (db) => {
-        const outcome = await loadDemoData(db);
+        const outcome = await loadDemoData(db, { now: clockOf(parseConfig(process.env))() });
         console.log(
           outcome.loaded ? `ใส่ข้อมูลตัวอย่าง ${outcome.agencies} หน่วยงาน` : "ฐานข้อมูลมีข้อมูลอยู่แล้ว ไม่ได้ใส่ข้อมูลตัวอย่าง",
         );

@@ -4,11 +4,13 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import type { Kysely } from "kysely";
+import { recommendationKeyOf } from "../../core/reports/recommendations.ts";
 import { REPORT_FORMATS, REPORT_KINDS } from "../../core/reports/request.ts";
 import { toArabicDigits } from "../../core/thai/digits.ts";
 import { parseYear } from "../../core/thai/year.ts";
 import { NotFoundError, ValidationError } from "../../db/errors.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
+import { readFrameworkCatalog } from "../../db/repositories/frameworks.ts";
 import { setRecommendation } from "../../db/repositories/recommendations.ts";
 import type { Database } from "../../db/schema.ts";
 import { systemScope } from "../../db/scope.ts";
@@ -24,7 +26,7 @@ export const REPORT_USAGE = `  report analysis|progress --agency CODE --year 256
                                    รายงานการวิเคราะห์ผล (ผลปีนั้น + มาตรการปีถัดไป) หรือรายงานผลตามมาตรการของปีนั้น
   report analysis|progress --all --year 2567 --format pdf --out-dir DIR
                                    ทุกหน่วยงานที่มีข้อมูลของปีนั้น พร้อมแถบความคืบหน้า
-  recommendation --agency CODE --key indicator:4|CONCEPT (--text "…" | --reset)
+  recommendation --agency CODE --key indicator:4|indicator:CONCEPT|CONCEPT (--text "…" | --reset)
                                    ตั้งข้อเสนอแนะของหน่วยงานเอง แทนข้อความตั้งต้นในรายงานการวิเคราะห์`;
 
 type WithDb = <T>(fn: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
@@ -64,7 +66,7 @@ export async function runReportCli(argv: string[], withDb: WithDb): Promise<numb
   const date = values.date ? toArabicDigits(values.date) : undefined;
   if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
     throw new UsageError("--date ต้องเป็น YYYY-MM-DD (ค.ศ.)");
-  const options: RenderOptions = {
+  const options: Omit<RenderOptions, "frameworks"> = {
     kind: kind as RenderOptions["kind"],
     year,
     format: format as RenderOptions["format"],
@@ -90,6 +92,7 @@ export async function runReportCli(argv: string[], withDb: WithDb): Promise<numb
       const t0 = performance.now();
       const outcome = await renderAll(db, {
         ...options,
+        frameworks: await readFrameworkCatalog(db),
         outDir,
         ...(values.limit ? { limit: Number(values.limit) } : {}),
         onStart: (total) => bar.start(total, 0, { per: "-" }),
@@ -113,7 +116,8 @@ export async function runReportCli(argv: string[], withDb: WithDb): Promise<numb
     if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
     try {
       const t0 = performance.now();
-      const report = await renderReport(db, systemScope(agency.id), options);
+      const frameworks = await readFrameworkCatalog(db);
+      const report = await renderReport(db, systemScope(agency.id), { ...options, frameworks });
       await writeFile(out, report.bytes);
       console.log(
         `เขียน ${out} (${Math.round(report.bytes.length / 1024)} KB, ${Math.round(performance.now() - t0)} ms)`,
@@ -137,13 +141,20 @@ async function recommendation(
   return withDb(async (db) => {
     const agency = await findAgencyByCode(db, values.agency!);
     if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
+    const frameworks = await readFrameworkCatalog(db);
+    const key = recommendationKeyOf(values.key!, frameworks);
+    if (!key)
+      throw new UsageError(
+        `ไม่รู้จักหัวข้อข้อเสนอแนะ ${values.key} (ใช้ indicator:4, indicator:asset-use หรือรหัสประเด็น)`,
+      );
     try {
       await setRecommendation(
         db,
         systemScope(agency.id),
         { label: "cli:recommendation" },
-        values.key!,
+        key,
         values.reset ? null : values.text!,
+        frameworks,
       );
     } catch (error) {
       if (error instanceof ValidationError) throw new UsageError(error.message);

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ScoreInput } from "../../core/ita/assessment.ts";
-import { canonicalItemCode, type Framework } from "../../core/ita/catalog.ts";
-import { FRAMEWORK_YEARS, frameworkFor } from "../../core/ita/frameworks/index.ts";
+import type { Framework, FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { formatScore, parseScore, type Score } from "../../core/ita/score.ts";
 import { scoreAssessment } from "../../core/ita/scoring.ts";
 import { toArabicDigits } from "../../core/thai/digits.ts";
@@ -40,10 +39,13 @@ export interface ScoreOutput {
 
 export class UsageError extends Error {}
 
-/** `ita score --year YYYY`: a JSON object of known scores in, every level out as two-decimal strings. */
-export function runScore(year: number, json: string): ScoreOutput {
-  const framework = frameworkFor(year);
-  if (!framework) throw new UsageError(`ไม่มีกรอบการประเมินปี ${year} — มีปี ${FRAMEWORK_YEARS.join(", ")}`);
+/**
+ * `ita score --year YYYY`: a JSON object of known scores in, every level out as two-decimal
+ * strings, under the year's framework as the database holds it (an imported year included).
+ */
+export function runScore(frameworks: FrameworkCatalog, year: number, json: string): ScoreOutput {
+  const framework = frameworks.get(year);
+  if (!framework) throw new UsageError(`ไม่มีกรอบการประเมินปี ${year} — มีปี ${frameworks.years.join(", ")}`);
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -88,16 +90,13 @@ function knownCodes(framework: Framework, input: ScoreInput): ScoreInput {
     return out;
   };
   const out: ScoreInput = { ...input };
-  const items = keep(input.items, "items", (c) => {
-    const code = canonicalItemCode(c);
-    return code && framework.item(code) ? code : undefined;
-  });
+  const items = keep(input.items, "items", (c) => framework.item(c)?.code);
   const subIndicators = keep(input.subIndicators, "subIndicators", (c) => (subCodes.has(c) ? c : undefined));
   const indicators = keep(input.indicators, "indicators", (c) =>
     framework.indicator(Number(toArabicDigits(c))) ? String(Number(toArabicDigits(c))) : undefined,
   );
   const parts = keep(input.parts, "parts", (c) => framework.partCodes.find((p) => p === c.toUpperCase()));
-  const tools = keep(input.tools, "tools", (c) => framework.tool(c.toUpperCase())?.code);
+  const tools = keep(input.tools, "tools", (c) => framework.tool(c)?.code);
   if (unknown.length) {
     throw new UsageError(
       `ไม่มีรหัสเหล่านี้ในกรอบการประเมินปี ${framework.year} (unknown for ${framework.year}): ${unknown.join(", ")}`,

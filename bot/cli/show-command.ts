@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import { strengthsAndWeaknesses } from "../../core/ita/analysis.ts";
-import { frameworkFor } from "../../core/ita/frameworks/index.ts";
 import { formatScore } from "../../core/ita/score.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
 import { assessmentYears, loadAssessment } from "../../db/repositories/assessments.ts";
+import { readFrameworkCatalog } from "../../db/repositories/frameworks.ts";
 import type { Database } from "../../db/schema.ts";
 import { systemScope } from "../../db/scope.ts";
 import { UsageError } from "./score-command.ts";
@@ -24,7 +24,8 @@ export async function runShow(db: Kysely<Database>, code: string, year?: number)
     throw new UsageError(`ไม่มีผลปี ${wanted} — มีปี ${years.join(", ")} (no results for ${wanted})`);
   }
   const { assessment } = stored;
-  const framework = frameworkFor(wanted)!;
+  const framework = (await readFrameworkCatalog(db)).get(wanted);
+  if (!framework) throw new UsageError(`ไม่มีกรอบการประเมินปี ${wanted} (no framework for ${wanted})`);
   const mark = (source: string) => (source === "computed" ? " (คำนวณ)" : "");
   lines.push(`ปีงบประมาณ ${wanted} · มีผลปี ${years.join(", ")}`);
   if (assessment.total) {
@@ -42,7 +43,7 @@ export async function runShow(db: Kysely<Database>, code: string, year?: number)
     const nodes = assessment.nodes.filter((n) => n.kind === kind);
     if (!nodes.length) continue;
     lines.push(
-      `${{ tool: "เครื่องมือ", part: "ส่วนของ EIT", indicator: "ตัวชี้วัด", sub: "ตัวชี้วัดย่อย", item: "ข้อคำถาม" }[kind]}:`,
+      `${{ tool: "เครื่องมือ", part: "ส่วนของเครื่องมือ", indicator: "ตัวชี้วัด", sub: "ตัวชี้วัดย่อย", item: "ข้อคำถาม" }[kind]}:`,
     );
     if (kind === "item") {
       for (let i = 0; i < nodes.length; i += 8) {

@@ -4,8 +4,9 @@ import { digestMessage } from "../../core/chat/flex/digest.ts";
 import { DEFAULT_PREFS, type Digest, type DueItem, type MemberPrefs } from "../../core/measures/model.ts";
 import { digestMarker, planNotices } from "../../core/measures/plan.ts";
 import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
-import { bangkokDate } from "../../core/thai/fiscal-year.ts";
+import { bangkokDate, fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
 import { dueItemsAcrossAgencies } from "../../db/repositories/measures.ts";
+import { ensureNationalCalendar } from "../../db/repositories/milestones.ts";
 import { enqueueMessage, releaseHeld } from "../../db/repositories/outbox.ts";
 import type { Database } from "../../db/schema.ts";
 import type { LineClient } from "../line/client.ts";
@@ -54,6 +55,11 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
   const today = bangkokDate(now);
   return deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${PLAN_LOCK})`.execute(trx);
+    // The product lives in the current year: its usual national calendar (and, for the reports due
+    // in October, the next year's) exists before anything is planned from it.
+    const fiscalYear = fiscalYearOfDate(today);
+    await ensureNationalCalendar(trx, fiscalYear);
+    await ensureNationalCalendar(trx, fiscalYear + 1);
     const items = await dueItemsAcrossAgencies(trx, {
       from: addDays(today, -LOOK_BACK_DAYS),
       to: addDays(today, LOOK_AHEAD_DAYS),

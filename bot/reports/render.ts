@@ -2,6 +2,7 @@
 // document model (core/reports) and render it as DOCX or PDF. Node only (fonts from disk,
 // resvg's native binary): the CLI, the Node server's HTTP routes and chat links call this.
 import type { Kysely } from "kysely";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { buildAnalysisReport } from "../../core/reports/analysis.ts";
 import type { BuildOptions, MemoOptions } from "../../core/reports/data.ts";
 import type { Digits, ReportDocument } from "../../core/reports/document.ts";
@@ -24,6 +25,8 @@ import { bundledFonts, type ReportFonts } from "./fonts.ts";
 import { renderPdf } from "./pdf.ts";
 
 export interface RenderOptions extends ReportRequestInput {
+  /** The frameworks of the years (the report lists the assessed year's tools and indicators). */
+  frameworks: FrameworkCatalog;
   /** The instant the report is made (its date in Bangkok goes on the memo); default now. */
   now?: Date;
   memo?: MemoOptions;
@@ -59,8 +62,8 @@ export async function renderReport(
   };
   const doc =
     req.kind === "analysis"
-      ? buildAnalysisReport(await gatherAnalysisData(db, scope, req.year), build)
-      : buildProgressReport(await gatherProgressData(db, scope, req.year), build);
+      ? buildAnalysisReport(await gatherAnalysisData(db, scope, req.year, options.frameworks), build)
+      : buildProgressReport(await gatherProgressData(db, scope, req.year, options.frameworks), build);
   const fonts = options.fonts ?? (await fontsForAgency(db, scope));
   const bytes = await renderDocument(doc, req.format, req.digits, fonts);
   return {

@@ -37,6 +37,10 @@ export interface ScoreCardView {
   indicators: BarView[];
   /** Reported figures that differ from what their parts give. */
   mismatchCount: number;
+  /** Why the level is not the next band up: the tools below its per-tool mark. */
+  heldBack?: string;
+  /** "กรอบการประเมินปี ๒๕๖๙ (รอยืนยันจาก ป.ป.ช.)" under a year whose framework is not confirmed. */
+  provisional?: string;
   /** Other years with data, newest first (for quick replies). */
   otherYears: number[];
 }
@@ -62,6 +66,9 @@ export interface IndicatorCardView {
   /** Sub-indicators (OIT up to 2565) */
   subIndicators: { code: string; nameTh: string; value: string }[];
   threshold: number;
+  /** The indicators before and after it in the year's framework (quick replies). */
+  neighbours: number[];
+  provisional?: string;
 }
 
 export interface ItemCardView {
@@ -72,6 +79,9 @@ export interface ItemCardView {
   value: string;
   percent: number;
   indicator?: { no: number; nameTh: string };
+  /** The same item a year earlier (codes change between years; a merged item lists several). */
+  earlier?: { year: number; items: { code: string; titleTh?: string; value?: string }[] };
+  provisional?: string;
 }
 
 export interface DeltaView {
@@ -92,6 +102,8 @@ export interface ComparisonCardView {
   levels?: { from?: string; to?: string };
   tools: DeltaView[];
   indicators: DeltaView[];
+  /** What only one of the two years' frameworks has, said in Thai (a reform changes the shape). */
+  notComparable?: string;
 }
 
 export interface StrengthsCardView {
@@ -132,4 +144,32 @@ export interface DigestView {
   /** "24 มี.ค. 68" */
   dayText: string;
   items: DigestItemView[];
+}
+
+export interface CalendarEntryView {
+  /** The national date's key ("oit-submission"). */
+  key?: string;
+  titleTh: string;
+  /** "30 เม.ย. 70" or "1 มี.ค. – 30 เม.ย. 70" */
+  dateText: string;
+  /** "อีก 12 วัน", "วันนี้", "ผ่านมาแล้ว 3 วัน" */
+  daysText: string;
+  /** Open now (a window today falls in). */
+  open: boolean;
+  /** The usual pattern, not yet a date the NACC announced. */
+  provisional: boolean;
+  /** The agency's own date rather than a national one. */
+  own: boolean;
+}
+
+export interface CalendarCardView {
+  agencyName: string;
+  /** "ปีงบประมาณ พ.ศ. 2570" */
+  subtitle: string;
+  /** The date a question asked about ("กำหนดส่ง OIT เมื่อไหร่"), shown first and large. */
+  focus?: CalendarEntryView;
+  /** The dates ahead, soonest first. */
+  entries: CalendarEntryView[];
+  /** The agency has open work (steps to do): a quick reply to it. */
+  hasOpenWork: boolean;
 }

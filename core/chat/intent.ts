@@ -5,6 +5,7 @@ import {
   extractLinkCode,
   extractThreshold,
   extractTool,
+  TOOL_WORD,
 } from "./extract.ts";
 import { matchIndicatorName } from "./indicator-names.ts";
 import {
@@ -20,6 +21,7 @@ import {
 } from "./keywords.ts";
 import { bareForms, normalise } from "./normalise.ts";
 import type { Intent, Query, ReportFormat, ReportKind, SettingsChange, TaskList, YearSpec } from "./query.ts";
+import type { ChatVocabulary } from "./vocabulary.ts";
 import { extractYears, sameYear } from "./year-mentions.ts";
 
 /** A message read once, for every rule. */
@@ -33,13 +35,15 @@ export interface Message {
   years: YearSpec[];
   /** `scan` with those years blanked: what keyword tests and the item/indicator/tool extractors read. */
   rest: string;
+  /** The frameworks' words: tools, indicators, item prefixes. */
+  vocabulary: ChatVocabulary;
 }
 
-export function readMessage(raw: string): Message {
+export function readMessage(raw: string, vocabulary: ChatVocabulary): Message {
   const text = normalise(raw);
   const { threshold, rest: scan } = extractThreshold(text);
   const { years, rest } = extractYears(scan);
-  return { text, scan, years, rest, ...(threshold === undefined ? {} : { threshold }) };
+  return { text, scan, years, rest, vocabulary, ...(threshold === undefined ? {} : { threshold }) };
 }
 
 export interface IntentRule {
@@ -59,6 +63,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   { intent: "help", test: (m) => (isHelp(m.text) ? { intent: "help" } : undefined) },
   { intent: "settings", test: (m) => settings(m.text) },
+  // Before "report" and "tasks": "ส่งรายงานรอบ 6 เดือนเมื่อไหร่" asks for a date.
+  { intent: "calendar", test: calendar },
   // Before "tasks": "รายงานผลการดำเนินการตามมาตรการ" names a report, not the list of measures.
   { intent: "report", test: report },
   { intent: "tasks", test: (m) => taskList(m.rest) },
@@ -77,7 +83,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: "item",
     test: (m) => {
-      const code = extractItemCode(m.rest);
+      const code = extractItemCode(m.rest, m.vocabulary);
       return code ? { intent: "item", code, ...yearOf(m) } : undefined;
     },
   },
@@ -85,16 +91,20 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: "tool",
     test: (m) => {
-      const tool = extractTool(m.rest);
-      return tool ? { intent: "tool", tool, ...yearOf(m) } : undefined;
+      const tool = extractTool(m.rest, m.vocabulary);
+      if (tool) return { intent: "tool", tool, ...yearOf(m) };
+      return TOOL_WORD.test(m.rest) ? { intent: "tool", ...yearOf(m) } : undefined;
     },
   },
   { intent: "overall", test: (m) => (isOverall(m) ? { intent: "overall", ...yearOf(m) } : undefined) },
 ];
 
-/** What an official's chat message asks for. Pure; reads at most the first MAX_SCAN_CHARS characters. */
-export function parseQuery(text: string): Query {
-  const m = readMessage(text);
+/**
+ * What an official's chat message asks for, in the words of the frameworks the system holds.
+ * Pure; reads at most the first MAX_SCAN_CHARS characters.
+ */
+export function parseQuery(text: string, vocabulary: ChatVocabulary): Query {
+  const m = readMessage(text, vocabulary);
   for (const rule of INTENT_RULES) {
     const q = rule.test(m);
     if (q) return q;
@@ -153,6 +163,30 @@ function report(m: Message): Query | undefined {
   };
 }
 
+/** Asking when: the calendar, unless it is about work already late ("เลยกำหนด"). */
+const WHEN =
+  /ปฏิทิน|กำหนดการ|กำหนดส่ง|กำหนดวัน|เมื่อไ(?:หร่|ร)|เมื่อใด|วันไหน|วันที่เท่าไ|กี่วัน|(?<![a-z])(?:deadline|calendar|when)(?![a-z])/;
+const LATE = /เลยกำหนด|เกินกำหนด|ค้าง/;
+
+/** Which national date a when-question is about, by the first row that matches. */
+export const CALENDAR_TOPICS: readonly [string, RegExp][] = [
+  ["clarification", /ชี้แจง|อุทธรณ์/],
+  ["confirmation", /ยืนยันผล|ยืนยันคะแนน/],
+  ["oit-scoring", /ตรวจ(?:ให้)?(?:คะแนน)?(?:oit|โอไอที)|ให้คะแนน(?:oit|โอไอที)/],
+  ["results", /ประกาศผล|ผล.{0,16}ออก|คะแนน.{0,12}ออก|ผลประเมินประกาศ/],
+  ["registration", /ลงทะเบียน|นำเข้าข้อมูล/],
+  ["survey", /(?<![a-z])(?:iit|eit)(?![a-z])|ไอไอที|อีไอที|แบบวัด|แบบสำรวจ|ตอบแบบ/],
+  ["six-month-report", /6เดือน|หกเดือน|รอบ6/],
+  ["annual-report", /รายงาน(?:ผลการดำเนินงาน)?ประจำปี/],
+  ["oit-submission", /(?<![a-z])oit(?![a-z])|โอไอที|ส่งคำตอบ|เผยแพร่ข้อมูล/],
+];
+
+function calendar(m: Message): Query | undefined {
+  if (!WHEN.test(m.text) || LATE.test(m.text)) return undefined;
+  const topic = CALENDAR_TOPICS.find(([, re]) => re.test(m.text))?.[0];
+  return topic ? { intent: "calendar", topic } : { intent: "calendar" };
+}
+
 const TASK_LISTS: readonly [TaskList, RegExp][] = [
   ["mine", /งาน(ของ)?(ฉัน|ผม|หนู|เรา|ดิฉัน)|งานที่ต้องทำ|my ?tasks?/],
   ["overdue", /งานค้าง|ค้างอยู่|เลยกำหนด|เกินกำหนด|overdue/],
@@ -181,7 +215,8 @@ function compare(m: Message): Query | undefined {
   if (!asked && years.length < 2) return undefined;
   const [a, b] = years;
   if (a?.kind === "year" && b?.kind === "year" && b.be < a.be) years.reverse();
-  return { intent: "compare", years };
+  const item = extractItemCode(m.rest, m.vocabulary);
+  return item ? { intent: "compare", years, item } : { intent: "compare", years };
 }
 
 function distinct(years: readonly YearSpec[]): YearSpec[] {
@@ -197,12 +232,19 @@ function side(m: Message): "strengths" | "weaknesses" | undefined {
   return "weaknesses";
 }
 
-/** A number 1–10 or a name; a number outside 1–10 makes the whole message unknown. */
+/** A number or a name; a number beyond every year's indicators makes the whole message unknown. */
 function indicator(m: Message): Query | undefined {
-  const no = extractIndicatorNumber(m.rest);
+  const no = extractIndicatorNumber(m.rest, m.vocabulary.maxIndicator);
   if (no === "invalid") return { intent: "unknown" };
-  const found = no ?? matchIndicatorName(m.rest);
-  return found === undefined ? undefined : { intent: "indicator", no: found, ...yearOf(m) };
+  if (no !== undefined) return { intent: "indicator", no, ...yearOf(m) };
+  const named = matchIndicatorName(m.rest, m.vocabulary);
+  if (!named) return undefined;
+  return {
+    intent: "indicator",
+    no: named.no,
+    ...(named.concept ? { concept: named.concept } : {}),
+    ...yearOf(m),
+  };
 }
 
 /** A result word, or just a year ("2567", "ขอผลปี67ครับ", "ปีที่แล้ว"). */

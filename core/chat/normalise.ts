@@ -35,6 +35,11 @@ export function maskMatches(text: string, re: RegExp, take: (m: RegExpExecArray)
   return out;
 }
 
+/** Escapes a word for use inside a RegExp. */
+export function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 export function maskSpan(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
 }

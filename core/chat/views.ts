@@ -1,9 +1,20 @@
-import { find, lowestItems, strengthsAndWeaknesses, yearOverYear } from "../ita/analysis.ts";
+import type { Milestone } from "../calendar/milestone.ts";
+import {
+  dateRangeText,
+  daysLeftText,
+  milestoneFor,
+  type UpcomingMilestone,
+  upcomingMilestones,
+} from "../calendar/upcoming.ts";
+import { compareYears, find, lowestItems, strengthsAndWeaknesses } from "../ita/analysis.ts";
 import type { Assessment } from "../ita/assessment.ts";
-import type { Framework } from "../ita/catalog.ts";
+import { type Framework, type ItemInfo, provisionalLabel } from "../ita/catalog.ts";
+import { heldBackText } from "../ita/held-back.ts";
 import { formatDelta, formatScore, type Score } from "../ita/score.ts";
 import type {
   BarView,
+  CalendarCardView,
+  CalendarEntryView,
   ComparisonCardView,
   DeltaView,
   IndicatorCardView,
@@ -71,6 +82,10 @@ export function scoreCardView(framework: Framework, data: AgencyYear, otherYears
   if (a.total) view.total = formatScore(a.total.value);
   const level = levelView(framework, a.level);
   if (level) view.level = level;
+  const held = a.total && heldBackText(framework, a);
+  if (held) view.heldBack = held;
+  const provisional = provisionalLabel(framework);
+  if (provisional) view.provisional = provisional;
   return view;
 }
 
@@ -114,39 +129,99 @@ export function indicatorCardView(
     source: node.source,
     items,
     subIndicators,
+    neighbours: neighboursOf(framework, no),
+    ...provisionalOf(framework),
     threshold,
   };
 }
 
-export function itemCardView(framework: Framework, data: AgencyYear, code: string): ItemCardView | undefined {
-  const node = find(data.assessment, "item", code);
-  if (!node) return undefined;
+/**
+ * One item, with the same item a year earlier when that year is given: found through the later
+ * year's concept map ("continues": 2569 O11 continues 2568 O12), else through the item's concept.
+ */
+export function itemCardView(
+  framework: Framework,
+  data: AgencyYear,
+  code: string,
+  earlier?: { framework: Framework; data: AgencyYear },
+): ItemCardView | undefined {
   const info = framework.item(code);
+  const node = find(data.assessment, "item", info?.code ?? code);
+  if (!node) return undefined;
   const view: ItemCardView = {
     agencyName: data.agencyName,
     year: data.assessment.year,
-    code,
+    code: info?.code ?? code,
     value: formatScore(node.value),
     percent: percent(node.value),
+    ...provisionalOf(framework),
   };
   if (info?.titleTh) view.titleTh = info.titleTh;
   if (info?.indicator !== undefined) {
     view.indicator = { no: info.indicator, nameTh: framework.indicator(info.indicator)?.nameTh ?? "" };
   }
+  if (info && earlier) {
+    const codes = counterpartItems(info, framework.year, earlier.framework);
+    const items = codes.map((c) => {
+      const prev = earlier.framework.item(c);
+      const n = find(earlier.data.assessment, "item", prev?.code ?? c);
+      return {
+        code: prev?.code ?? c,
+        ...(prev?.titleTh ? { titleTh: prev.titleTh } : {}),
+        ...(n ? { value: formatScore(n.value) } : {}),
+      };
+    });
+    if (items.length > 0) view.earlier = { year: earlier.data.assessment.year, items };
+  }
   return view;
 }
 
-export function comparisonView(framework: Framework, from: AgencyYear, to: AgencyYear): ComparisonCardView {
-  const deltas = yearOverYear(from.assessment, to.assessment);
-  const label = (kind: string, code: string) =>
-    kind === "indicator"
-      ? `${code}. ${framework.indicator(Number(code))?.nameTh ?? ""}`
-      : kind === "total"
-        ? "คะแนนรวม"
-        : code;
+/**
+ * An item's codes in an earlier year: the concept map entry when that year is the one just before
+ * (the map names the previous year's codes), else the item that carries the same concept.
+ */
+export function counterpartItems(item: ItemInfo, year: number, earlier: Framework): string[] {
+  if (item.continues?.length && earlier.year === year - 1) return item.continues;
+  if (item.concept) {
+    const same = earlier.itemByConcept(item.concept);
+    if (same) return [same.code];
+  }
+  return [];
+}
+
+/** The indicators before and after this one in the framework's order. */
+function neighboursOf(framework: Framework, no: number): number[] {
+  const at = framework.indicators.findIndex((i) => i.no === no);
+  return [framework.indicators[at - 1], framework.indicators[at + 1]].flatMap((i) => (i ? [i.no] : []));
+}
+
+function provisionalOf(framework: Framework): { provisional?: string } {
+  const label = provisionalLabel(framework);
+  return label ? { provisional: label } : {};
+}
+
+/** Two years of one agency; the frameworks may differ in shape (a reform): what both share is compared. */
+export function comparisonView(
+  fromFramework: Framework,
+  from: AgencyYear,
+  toFramework: Framework,
+  to: AgencyYear,
+): ComparisonCardView {
+  const { deltas, notComparable } = compareYears(
+    { framework: fromFramework, assessment: from.assessment },
+    { framework: toFramework, assessment: to.assessment },
+  );
+  const label = (d: (typeof deltas)[number]) => {
+    if (d.kind === "total") return "คะแนนรวม";
+    if (d.kind === "tool") return d.code;
+    const name = toFramework.indicator(Number(d.code))?.nameTh ?? "";
+    return d.fromCode
+      ? `${d.code}. ${name} (ปี ${from.assessment.year} คือตัวชี้วัดที่ ${d.fromCode})`
+      : `${d.code}. ${name}`;
+  };
   const view = (d: (typeof deltas)[number]): DeltaView => ({
     code: d.code,
-    label: label(d.kind, d.code),
+    label: label(d),
     from: formatScore(d.from),
     to: formatScore(d.to),
     delta: formatDelta(d.delta),
@@ -165,6 +240,17 @@ export function comparisonView(framework: Framework, from: AgencyYear, to: Agenc
     out.levels = {};
     if (from.assessment.level) out.levels.from = from.assessment.level;
     if (to.assessment.level) out.levels.to = to.assessment.level;
+  }
+  if (notComparable.length > 0) {
+    const byYear = (year: number) =>
+      notComparable
+        .filter((n) => n.year === year)
+        .map((n) => (n.kind === "tool" ? n.code : `ตัวชี้วัดที่ ${n.code} ${n.nameTh}`));
+    const parts = [from.assessment.year, to.assessment.year].flatMap((y) => {
+      const names = byYear(y);
+      return names.length ? [`ปี ${y} มี ${names.join(", ")}`] : [];
+    });
+    out.notComparable = `กรอบการประเมินสองปีนี้ต่างกัน เทียบได้เฉพาะที่มีทั้งสองปี — ${parts.join("; ")} ซึ่งอีกปีไม่มี`;
   }
   return out;
 }
@@ -210,4 +296,38 @@ export function rankView(data: AgencyYear): RankCardView {
   const view: RankCardView = { agencyName: data.agencyName, year: data.assessment.year, ...ranks(data) };
   if (data.assessment.total) view.total = formatScore(data.assessment.total.value);
   return view;
+}
+
+/**
+ * The calendar as a card: the dates ahead from `today`, the asked-for one (by key) first.
+ * `milestones` are the national dates and the agency's own, of this fiscal year and the next.
+ */
+export function calendarView(
+  agencyName: string,
+  fiscalYear: number,
+  milestones: readonly Milestone[],
+  today: string,
+  options: { topic?: string; hasOpenWork: boolean },
+): CalendarCardView {
+  const entry = (u: UpcomingMilestone): CalendarEntryView => ({
+    ...(u.milestone.key ? { key: u.milestone.key } : {}),
+    titleTh: u.milestone.titleTh,
+    dateText: dateRangeText(u.milestone),
+    daysText: daysLeftText(u.daysLeft),
+    open: u.open,
+    provisional: u.milestone.provisional,
+    own: u.milestone.agencyId !== null,
+  });
+  const focus = options.topic ? milestoneFor(milestones, options.topic, today) : undefined;
+  const entries = upcomingMilestones(milestones, today, focus ? 4 : 6).map(entry);
+  const focused = focus && entry(focus);
+  return {
+    agencyName,
+    subtitle: `ปฏิทิน ITA ปีงบประมาณ พ.ศ. ${fiscalYear}`,
+    ...(focused ? { focus: focused } : {}),
+    entries: focused
+      ? entries.filter((e) => e.key !== focused.key || e.dateText !== focused.dateText)
+      : entries,
+    hasOpenWork: options.hasOpenWork,
+  };
 }

@@ -1,5 +1,5 @@
 // Header row of a results file: which column holds what, and what an unknown header probably meant.
-import { canonicalItemCode } from "../ita/catalog.ts";
+import { itemKey } from "../ita/catalog.ts";
 import { toArabicDigits } from "../thai/digits.ts";
 import type { ImportIssue } from "./results.ts";
 
@@ -32,8 +32,10 @@ export interface TableLine {
 export interface HeaderContext {
   toolCodes: readonly string[];
   partCodes: readonly string[];
-  /** Whether some supported year knows the item. */
-  knownItem: (code: string) => boolean;
+  /** The largest indicator number of any year. */
+  maxIndicator: number;
+  /** How the frameworks spell an item ("o030" → "O30"), when some year knows it. */
+  itemCode: (key: string) => string | undefined;
 }
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
@@ -56,8 +58,11 @@ function recognise(header: string, ctx: HeaderContext): { name: string; kind: Co
   if (part) return { name: part, kind: { kind: "part", code: part } };
   const ind = /^ind0*([1-9]\d?)$/.exec(key);
   if (ind) return { name: `ind${ind[1]}`, kind: { kind: "indicator", no: Number(ind[1]) } };
-  const item = canonicalItemCode(key);
-  if (item) return { name: item, kind: { kind: "item", code: item } };
+  const item = itemKey(key);
+  if (item) {
+    const name = ctx.itemCode(item) ?? header.trim();
+    return { name, kind: { kind: "item", code: item } };
+  }
   return undefined;
 }
 
@@ -119,7 +124,7 @@ export function readHeader(
       );
       continue;
     }
-    if (found.kind.kind === "item" && !ctx.knownItem(found.kind.code)) {
+    if (found.kind.kind === "item" && !ctx.itemCode(found.kind.code)) {
       issues.push(
         at(
           header.line,
@@ -201,10 +206,11 @@ export function suggestColumn(header: string, ctx: HeaderContext): string | unde
     "rank",
     ...ctx.toolCodes,
     ...ctx.partCodes,
-    ...Array.from({ length: 10 }, (_, i) => `ind${i + 1}`),
+    ...Array.from({ length: ctx.maxIndicator }, (_, i) => `ind${i + 1}`),
   ];
   const exact = (k: string) => {
-    const item = /^[ieo]\d{1,3}$/.test(k) ? canonicalItemCode(k) : undefined;
+    const key = itemKey(k);
+    const item = key ? ctx.itemCode(key) : undefined;
     const ind = /^(?:ind|indicator|ตัวชี้วัด|ตัวชี้วัดที่)0*([1-9]\d?)$/.exec(k);
     return (
       item ?? (ind ? `ind${ind[1]}` : undefined) ?? candidates.find((c) => squash(c) === k) ?? ALIASES[k]

@@ -1,8 +1,7 @@
 // Validation of ITA result files (docs/import-format.md): one row per agency-year, all or nothing.
 import { z } from "zod";
 import type { ScoreInput } from "../ita/assessment.ts";
-import type { Framework } from "../ita/catalog.ts";
-import { FRAMEWORK_YEARS, frameworkFor } from "../ita/frameworks/index.ts";
+import type { Framework, FrameworkCatalog } from "../ita/catalog.ts";
 import { formatScore, parseScore, type Score } from "../ita/score.ts";
 import { toArabicDigits } from "../thai/digits.ts";
 import { parseYear } from "../thai/year.ts";
@@ -93,16 +92,21 @@ const agencySchema = z.object({
 type Errors = { add(issue: ImportIssue): void; readonly count: number };
 
 interface RowContext {
+  frameworks: FrameworkCatalog;
   errors: Errors;
   rounded: { count: number; example?: { line: number; column: string; from: string; to: string } };
   ceYears: Map<number, { be: number; rows: number }>;
 }
 
 /**
- * Checks a whole table (header row, then one row per agency-year) and returns every row or,
- * if anything is wrong, the first `maxErrors` errors and how many more there were.
+ * Checks a whole table (header row, then one row per agency-year) against the frameworks the
+ * system holds, and returns every row or, if anything is wrong, the first `maxErrors` errors and
+ * how many more there were.
  */
-export function validateResultsTable(table: string[][], opts: { maxErrors?: number } = {}): ResultsImport {
+export function validateResultsTable(
+  table: string[][],
+  opts: { frameworks: FrameworkCatalog; maxErrors?: number },
+): ResultsImport {
   const maxErrors = Math.max(1, opts.maxErrors ?? DEFAULT_MAX_ERRORS);
   const listed: ImportIssue[] = [];
   let dropped = 0;
@@ -132,11 +136,18 @@ export function validateResultsTable(table: string[][], opts: { maxErrors?: numb
     return fail();
   }
 
-  const frameworks = FRAMEWORK_YEARS.map((y) => frameworkFor(y)).filter((f) => f !== undefined);
+  const frameworks = opts.frameworks.all();
   const head = readHeader(header, data, {
-    toolCodes: unique(["IIT", "EIT", "OIT", ...frameworks.flatMap((f) => f.tools.map((t) => t.code))]),
-    partCodes: unique(["EIT1", "EIT2", ...frameworks.flatMap((f) => f.partCodes)]),
-    knownItem: (code) => frameworks.some((f) => f.item(code) !== undefined),
+    toolCodes: unique(frameworks.flatMap((f) => f.tools.map((t) => t.code))),
+    partCodes: unique(frameworks.flatMap((f) => f.partCodes)),
+    maxIndicator: Math.max(0, ...frameworks.flatMap((f) => f.indicators.map((i) => i.no))),
+    itemCode: (key) => {
+      for (let i = frameworks.length - 1; i >= 0; i--) {
+        const item = frameworks[i]!.item(key);
+        if (item) return item.code;
+      }
+      return undefined;
+    },
   });
   for (const issue of head.issues) errors.add(issue);
   if (errors.count > 0) return fail();
@@ -145,7 +156,7 @@ export function validateResultsTable(table: string[][], opts: { maxErrors?: numb
     return fail();
   }
 
-  const ctx: RowContext = { errors, rounded: { count: 0 }, ceYears: new Map() };
+  const ctx: RowContext = { frameworks: opts.frameworks, errors, rounded: { count: 0 }, ceYears: new Map() };
   const rows: ResultsRow[] = [];
   for (const line of data) {
     const row = readRow(line, head.columns, ctx);
@@ -187,7 +198,7 @@ function readRow(row: TableLine, columns: readonly Column[], ctx: RowContext): R
   }
 
   const year = readYear(fieldCell("fiscal_year"), row.line, ctx);
-  const framework = year === undefined ? undefined : frameworkFor(year);
+  const framework = year === undefined ? undefined : ctx.frameworks.get(year);
 
   const scores: ScoreInput = {};
   for (const column of columns) {
@@ -216,7 +227,7 @@ function readRow(row: TableLine, columns: readonly Column[], ctx: RowContext): R
       continue;
     }
     if (framework && !inFramework(framework, column)) {
-      const what = describe(column);
+      const what = describe(column, ctx.frameworks);
       error(
         column.name,
         `${what.th} ไม่มีในกรอบการประเมินปี ${framework.year}`,
@@ -225,7 +236,7 @@ function readRow(row: TableLine, columns: readonly Column[], ctx: RowContext): R
       continue;
     }
     const score = readScore(value, column.name, row.line, ctx);
-    if (score !== undefined) put(scores, column, score);
+    if (score !== undefined) put(scores, column, score, framework);
   }
 
   if (ctx.errors.count > before || !parsed.success || year === undefined) return undefined;
@@ -240,7 +251,7 @@ function readRow(row: TableLine, columns: readonly Column[], ctx: RowContext): R
   return { line: row.line, agency, year, scores };
 }
 
-function put(scores: ScoreInput, column: Column, score: Score): void {
+function put(scores: ScoreInput, column: Column, score: Score, framework: Framework | undefined): void {
   const group = (key: "tools" | "parts" | "indicators" | "items") => {
     const values = scores[key] ?? {};
     scores[key] = values;
@@ -250,7 +261,7 @@ function put(scores: ScoreInput, column: Column, score: Score): void {
   else if (column.kind === "tool") group("tools")[column.code] = score;
   else if (column.kind === "part") group("parts")[column.code] = score;
   else if (column.kind === "indicator") group("indicators")[String(column.no)] = score;
-  else if (column.kind === "item") group("items")[column.code] = score;
+  else if (column.kind === "item") group("items")[framework?.item(column.code)?.code ?? column.name] = score;
 }
 
 function readYear(value: string, line: number, ctx: RowContext): number | undefined {
@@ -267,8 +278,8 @@ function readYear(value: string, line: number, ctx: RowContext): number | undefi
     );
     return undefined;
   }
-  if (!frameworkFor(parsed.be)) {
-    const years = FRAMEWORK_YEARS.join(", ");
+  if (!ctx.frameworks.get(parsed.be)) {
+    const years = ctx.frameworks.years.join(", ");
     error(
       `ไม่มีกรอบการประเมินของปี ${parsed.be} — รองรับปี ${years}`,
       `no assessment framework for ${parsed.be}; supported years: ${years}`,
@@ -328,11 +339,11 @@ function inFramework(framework: Framework, column: Column): boolean {
   }
 }
 
-function describe(column: Column): { th: string; en: string } {
-  if (column.kind === "item") return { th: `ข้อ ${column.code}`, en: `item ${column.code}` };
+function describe(column: Column, frameworks: FrameworkCatalog): { th: string; en: string } {
+  if (column.kind === "item") return { th: `ข้อ ${column.name}`, en: `item ${column.name}` };
   if (column.kind === "indicator") return { th: `ตัวชี้วัดที่ ${column.no}`, en: `indicator ${column.no}` };
   if (column.kind === "part") {
-    const years = FRAMEWORK_YEARS.filter((y) => frameworkFor(y)?.partCodes.includes(column.code));
+    const years = frameworks.years.filter((y) => frameworks.get(y)?.partCodes.includes(column.code));
     const since = years.length ? ` (มีในปี ${years.join(", ")})` : "";
     return { th: `คะแนนส่วน ${column.code}${since}`, en: `part score ${column.code}` };
   }

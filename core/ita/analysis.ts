@@ -1,5 +1,6 @@
 import type { Assessment, ScoreKind, ScoreNode } from "./assessment.ts";
 import type { Framework } from "./catalog.ts";
+import type { IndicatorDef } from "./framework.ts";
 import type { Score } from "./score.ts";
 
 export const DEFAULT_THRESHOLD = 85;
@@ -65,38 +66,113 @@ export function lowestItems(framework: Framework, assessment: Assessment, limit 
     }
     items.push(item);
   }
-  return items.sort((a, b) => a.value - b.value || itemOrder(a.code) - itemOrder(b.code)).slice(0, limit);
+  return items
+    .sort((a, b) => a.value - b.value || framework.itemOrder(a.code) - framework.itemOrder(b.code))
+    .slice(0, limit);
 }
 
 export interface Delta {
   kind: "total" | "tool" | "indicator";
+  /** The later year's code ("IIT", indicator "4"). */
   code: string;
+  /** The earlier year's code, when the two years number it differently. */
+  fromCode?: string;
   from: Score;
   to: Score;
   /** In hundredths; positive is better. */
   delta: number;
 }
 
-/** Year-over-year change of the total, each tool and each indicator known in both years. */
-export function yearOverYear(previous: Assessment, current: Assessment): Delta[] {
-  const out: Delta[] = [];
-  for (const kind of ["total", "tool", "indicator"] as const) {
-    const before = new Map(previous.nodes.filter((n) => n.kind === kind).map((n) => [n.code, n.value]));
-    // Nodes come in framework order (scoreAssessment), which is the order to show them in.
-    for (const node of current.nodes.filter((n) => n.kind === kind)) {
-      const from = before.get(node.code);
-      if (from !== undefined)
-        out.push({ kind, code: node.code, from, to: node.value, delta: node.value - from });
+/** A tool or indicator one of the two years has and the other has no counterpart for. */
+export interface NotComparable {
+  year: number;
+  kind: "tool" | "indicator";
+  code: string;
+  nameTh: string;
+}
+
+export interface YearComparison {
+  /** Total, then tools, then indicators, in the later year's order; only what both years scored. */
+  deltas: Delta[];
+  /** What only one of the two frameworks has: said, not silently dropped. */
+  notComparable: NotComparable[];
+  /** The two years' frameworks differ in tools or indicators. */
+  shapeChanged: boolean;
+}
+
+export interface YearResult {
+  framework: Framework;
+  assessment: Assessment;
+}
+
+/**
+ * Year-over-year change of what two years share: the total; tools with the same code; indicators
+ * with the same concept (or, where a framework gives none, the same number and name). Whatever
+ * one year has and the other lacks is listed as not comparable.
+ */
+export function compareYears(before: YearResult, after: YearResult): YearComparison {
+  const deltas: Delta[] = [];
+  const scoreOf = (r: YearResult, kind: ScoreKind, code: string) => find(r.assessment, kind, code)?.value;
+  const push = (kind: Delta["kind"], code: string, fromCode: string) => {
+    const from = scoreOf(before, kind, fromCode);
+    const to = scoreOf(after, kind, code);
+    if (from === undefined || to === undefined) return;
+    deltas.push({ kind, code, ...(fromCode !== code ? { fromCode } : {}), from, to, delta: to - from });
+  };
+  push("total", "total", "total");
+
+  const notComparable: NotComparable[] = [];
+  const beforeTools = new Set(before.framework.tools.map((t) => t.code));
+  const afterTools = new Set(after.framework.tools.map((t) => t.code));
+  for (const t of after.framework.tools) {
+    if (beforeTools.has(t.code)) push("tool", t.code, t.code);
+    else notComparable.push({ year: after.framework.year, kind: "tool", code: t.code, nameTh: t.nameTh });
+  }
+  for (const t of before.framework.tools) {
+    if (!afterTools.has(t.code)) {
+      notComparable.push({ year: before.framework.year, kind: "tool", code: t.code, nameTh: t.nameTh });
     }
   }
-  return out;
+
+  const counterpart = (ind: IndicatorDef, other: Framework): IndicatorDef | undefined => {
+    if (ind.concept) {
+      const same = other.indicatorByConcept(ind.concept);
+      if (same) return same;
+      if (other.indicators.some((o) => o.concept)) return undefined;
+    }
+    const same = other.indicator(ind.no);
+    return same && same.nameTh === ind.nameTh ? same : undefined;
+  };
+  const matched = new Set<number>();
+  for (const ind of after.framework.indicators) {
+    const old = counterpart(ind, before.framework);
+    if (old) {
+      matched.add(old.no);
+      push("indicator", String(ind.no), String(old.no));
+    } else {
+      notComparable.push({
+        year: after.framework.year,
+        kind: "indicator",
+        code: String(ind.no),
+        nameTh: ind.nameTh,
+      });
+    }
+  }
+  for (const ind of before.framework.indicators) {
+    if (!matched.has(ind.no)) {
+      notComparable.push({
+        year: before.framework.year,
+        kind: "indicator",
+        code: String(ind.no),
+        nameTh: ind.nameTh,
+      });
+    }
+  }
+  const order: Delta["kind"][] = ["total", "tool", "indicator"];
+  deltas.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  return { deltas, notComparable, shapeChanged: notComparable.length > 0 };
 }
 
 export function find(assessment: Assessment, kind: ScoreKind, code: string): ScoreNode | undefined {
   return assessment.nodes.find((n) => n.kind === kind && n.code === code);
-}
-
-function itemOrder(code: string): number {
-  const letter = "ieO".indexOf(code[0] ?? "");
-  return letter * 1000 + Number(code.slice(1));
 }

@@ -1,4 +1,21 @@
-import type { FrameworkData, IndicatorDef, ItemDef, ToolDef } from "./framework.ts";
+// A checked framework document made ready to use (lookups by code and concept, the order to show
+// things in), and the catalog of every year the system holds. Nothing here knows how many tools
+// or indicators a year has, or what they are called: that is the document's.
+import { toThaiDigits } from "../thai/digits.ts";
+import {
+  DEFAULT_PROVISIONAL_NOTE,
+  type FrameworkDocument,
+  type IndicatorDef,
+  type ItemDef,
+  type ItemRange,
+  type LevelBand,
+  type ToolDef,
+} from "./framework.ts";
+
+export interface Tool extends ToolDef {
+  /** The indicators that name this tool, in the document's order. */
+  indicators: number[];
+}
 
 export interface ItemInfo extends ItemDef {
   tool: string;
@@ -7,57 +24,135 @@ export interface ItemInfo extends ItemDef {
   subIndicator?: string;
 }
 
-export interface Framework extends FrameworkData {
-  tool(code: string): ToolDef | undefined;
-  indicator(no: number): IndicatorDef | undefined;
-  /** Known or accepted item of this year, by canonical code ("i12", "e3", "O30"). */
-  item(code: string): ItemInfo | undefined;
+export interface Framework {
+  /** The checked document, as stored and exported. */
+  readonly document: FrameworkDocument;
+  readonly year: number;
+  /** "กรอบการประเมิน ITA ปีงบประมาณ พ.ศ. ๒๕๖๙" unless the document names itself. */
+  readonly nameTh: string;
+  readonly provisional: boolean;
+  /** "รอยืนยันจาก ป.ป.ช." when provisional. */
+  readonly provisionalNote?: string;
+  readonly source: string;
+  readonly passMark: number;
+  readonly tools: readonly Tool[];
+  readonly indicators: readonly IndicatorDef[];
+  readonly items: readonly ItemDef[];
+  readonly itemRanges: readonly ItemRange[];
+  readonly levels: readonly LevelBand[];
   /** Every part code of every tool ("EIT1", "EIT2"). */
-  partCodes: string[];
+  readonly partCodes: readonly string[];
+  tool(code: string): Tool | undefined;
+  indicator(no: number): IndicatorDef | undefined;
+  /** A known or accepted item of this year, by code in any case and with leading zeros ("o025" → O25). */
+  item(code: string): ItemInfo | undefined;
+  /** The item codes an indicator rolls up from, directly or through its sub-indicators. */
+  itemsOf(no: number): string[];
+  itemByConcept(concept: string): ItemInfo | undefined;
+  indicatorByConcept(concept: string): IndicatorDef | undefined;
+  /** Position of an item in the year's own order (indicators, then ranges), for sorting. */
+  itemOrder(code: string): number;
 }
 
-const ITEM_CODE = /^([ieo])0*(\d{1,3})$/i;
+const ITEM_KEY = /^([a-z]{1,3})0*([1-9]\d?)$/i;
 
-/** "I12" -> "i12", "o030" -> "O30"; undefined when it is not an item code. */
-export function canonicalItemCode(raw: string): string | undefined {
-  const m = ITEM_CODE.exec(raw.trim());
-  if (!m) return undefined;
-  const letter = m[1]!.toLowerCase();
-  return `${letter === "o" ? "O" : letter}${Number(m[2])}`;
+/** The lookup key of anything written as an item code: "O025" → "o25", "I 12" → undefined. */
+export function itemKey(raw: string): string | undefined {
+  const m = ITEM_KEY.exec(raw.trim());
+  return m ? `${m[1]!.toLowerCase()}${m[2]}` : undefined;
 }
 
-export function buildFramework(data: FrameworkData): Framework {
-  const tools = new Map(data.tools.map((t) => [t.code, t]));
-  const indicators = new Map(data.indicators.map((i) => [i.no, i]));
+export function buildFramework(document: FrameworkDocument): Framework {
+  const tools: Tool[] = document.tools.map((t) => ({
+    ...t,
+    indicators: document.indicators.filter((i) => i.tool === t.code).map((i) => i.no),
+  }));
+  const toolByCode = new Map(tools.map((t) => [t.code.toUpperCase(), t]));
+  const indicatorByNo = new Map(document.indicators.map((i) => [i.no, i]));
+  const defs = new Map(document.items.map((d) => [itemKey(d.code)!, d]));
   const items = new Map<string, ItemInfo>();
-  const defs = new Map(data.items.map((d) => [d.code, d]));
-  for (const ind of data.indicators) {
-    for (const code of ind.items ?? []) {
-      items.set(code, { code, ...defs.get(code), tool: ind.tool, indicator: ind.no });
-    }
+  const put = (code: string, info: Omit<ItemInfo, "code">) => {
+    const key = itemKey(code)!;
+    const def = defs.get(key);
+    items.set(key, { ...def, ...info, code: def?.code ?? code });
+  };
+  for (const ind of document.indicators) {
+    for (const code of ind.items ?? []) put(code, { tool: ind.tool, indicator: ind.no });
     for (const sub of ind.subIndicators ?? []) {
-      for (const code of sub.items) {
-        items.set(code, {
-          code,
-          ...defs.get(code),
-          tool: ind.tool,
-          indicator: ind.no,
-          subIndicator: sub.code,
-        });
-      }
+      for (const code of sub.items) put(code, { tool: ind.tool, indicator: ind.no, subIndicator: sub.code });
     }
   }
-  for (const range of data.itemRanges ?? []) {
+  for (const range of document.itemRanges ?? []) {
     for (let n = range.from; n <= range.to; n++) {
-      const code = `${range.prefix}${n}`;
-      if (!items.has(code)) items.set(code, { code, ...defs.get(code), tool: range.tool });
+      const key = itemKey(`${range.prefix}${n}`)!;
+      if (!items.has(key)) put(`${range.prefix}${n}`, { tool: range.tool });
     }
   }
+  const order = new Map([...items.keys()].map((k, i) => [k, i]));
+  const byConcept = new Map<string, ItemInfo>();
+  for (const info of items.values())
+    if (info.concept && !byConcept.has(info.concept)) byConcept.set(info.concept, info);
+  const indicatorConcepts = new Map(
+    document.indicators.flatMap((i) => (i.concept ? [[i.concept, i] as const] : [])),
+  );
+  const provisionalNote = document.provisional
+    ? (document.provisionalNote ?? DEFAULT_PROVISIONAL_NOTE)
+    : undefined;
   return {
-    ...data,
-    tool: (code) => tools.get(code),
-    indicator: (no) => indicators.get(no),
-    item: (code) => items.get(code),
-    partCodes: data.tools.flatMap((t) => (t.parts ?? []).map((p) => p.code)),
+    document,
+    year: document.year,
+    nameTh: document.nameTh ?? `กรอบการประเมิน ITA ปีงบประมาณ พ.ศ. ${toThaiDigits(String(document.year))}`,
+    provisional: document.provisional,
+    ...(provisionalNote ? { provisionalNote } : {}),
+    source: document.source,
+    passMark: document.passMark,
+    tools,
+    indicators: document.indicators,
+    items: document.items,
+    itemRanges: document.itemRanges ?? [],
+    levels: document.levels,
+    partCodes: tools.flatMap((t) => (t.parts ?? []).map((p) => p.code)),
+    tool: (code) => toolByCode.get(code.toUpperCase()),
+    indicator: (no) => indicatorByNo.get(no),
+    item: (code) => {
+      const key = itemKey(code);
+      return key === undefined ? undefined : items.get(key);
+    },
+    itemsOf: (no) => {
+      const ind = indicatorByNo.get(no);
+      return ind ? (ind.items ?? ind.subIndicators?.flatMap((s) => s.items) ?? []) : [];
+    },
+    itemByConcept: (concept) => byConcept.get(concept),
+    indicatorByConcept: (concept) => indicatorConcepts.get(concept),
+    itemOrder: (code) => order.get(itemKey(code) ?? "") ?? Number.MAX_SAFE_INTEGER,
+  };
+}
+
+/** "กรอบการประเมินปี ๒๕๖๙ (รอยืนยันจาก ป.ป.ช.)" for a provisional year; undefined for a confirmed one. */
+export function provisionalLabel(framework: Framework): string | undefined {
+  if (!framework.provisional) return undefined;
+  return `กรอบการประเมินปี ${toThaiDigits(String(framework.year))} (${framework.provisionalNote ?? DEFAULT_PROVISIONAL_NOTE})`;
+}
+
+/** Every year the system holds, each built once. */
+export interface FrameworkCatalog {
+  /** Ascending. */
+  readonly years: readonly number[];
+  get(year: number): Framework | undefined;
+  /** The newest year, or undefined when the catalog is empty. */
+  latest(): Framework | undefined;
+  all(): readonly Framework[];
+}
+
+export function frameworkCatalog(documents: Iterable<FrameworkDocument>): FrameworkCatalog {
+  const byYear = new Map<number, Framework>();
+  for (const doc of documents) byYear.set(doc.year, buildFramework(doc));
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const all = years.map((y) => byYear.get(y)!);
+  return {
+    years,
+    get: (year) => byYear.get(year),
+    latest: () => all[all.length - 1],
+    all: () => all,
   };
 }

@@ -33,11 +33,14 @@ export function meanHalfUp(values: readonly Score[]): Score {
   return divHalfUp(sum, values.length) as Score;
 }
 
-/** Σ weight·score with weights in percent, half-up to two decimals. */
+/**
+ * Σ weight·score with weights in percent (up to two decimals, e.g. 33.34), half-up to two
+ * decimals. Weights are taken in hundredths of a percent, so the arithmetic stays in integers.
+ */
 export function weightedHalfUp(parts: readonly { weightPercent: number; value: Score }[]): Score {
   let sum = 0;
-  for (const p of parts) sum += p.weightPercent * p.value;
-  return divHalfUp(sum, 100) as Score;
+  for (const p of parts) sum += Math.round(p.weightPercent * 100) * p.value;
+  return divHalfUp(sum, 10000) as Score;
 }
 
 /** Share of passed items as a score: 8 of 9 -> 88.89. */

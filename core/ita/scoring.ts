@@ -105,13 +105,37 @@ export function levelOf(
   tools: ReadonlyMap<string, Score>,
 ): string | undefined {
   for (const band of framework.levels) {
-    if (total < band.minTotal * 100) continue;
+    if (total < Math.round(band.minTotal * 100)) continue;
     if (band.minEachTool !== undefined) {
       const values = framework.tools.map((t) => tools.get(t.code));
       if (values.some((v) => v === undefined)) return undefined;
-      if (values.some((v) => v! < band.minEachTool! * 100)) continue;
+      const each = Math.round(band.minEachTool * 100);
+      if (values.some((v) => v! < each)) continue;
     }
     return band.code;
+  }
+  return undefined;
+}
+
+/**
+ * The tools that kept a total from a better band: for a 2569 total of 94.64 with EIT at 80.00
+ * the level is ผ่าน, and EIT is what held it back from ผ่านดี. Empty when the total alone decides.
+ */
+export function toolsHoldingBack(
+  framework: Framework,
+  total: Score,
+  tools: ReadonlyMap<string, Score>,
+): { band: string; tools: string[] } | undefined {
+  for (const band of framework.levels) {
+    if (total < Math.round(band.minTotal * 100)) continue;
+    if (band.minEachTool === undefined) return undefined;
+    const each = Math.round(band.minEachTool * 100);
+    const below = framework.tools.filter((t) => {
+      const v = tools.get(t.code);
+      return v !== undefined && v < each;
+    });
+    if (below.length === 0) return undefined;
+    return { band: band.code, tools: below.map((t) => t.code) };
   }
   return undefined;
 }

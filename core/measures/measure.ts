@@ -38,7 +38,7 @@ export interface Measure {
   /** Its number in the agency's list for the year (๑, ๒, …). */
   seq: number;
   title: string;
-  /** ITA indicators (1–10) it answers. */
+  /** ITA indicators it answers, by number in the framework of its year. */
   indicators: number[];
   /** Item codes of that year it answers ("i12", "O36"). */
   items: string[];
@@ -147,6 +147,6 @@ export interface MeasureFilter {
   ownerMemberId?: number;
   /** Overdue on this date: some step due before it is neither done nor cancelled. */
   overdueOn?: string;
-  /** Measures that address this ITA indicator (1–10). */
+  /** Measures that address this ITA indicator. */
   indicator?: number;
 }

@@ -2,15 +2,15 @@
 // results with a chart, strengths and weaknesses, findings and actions per indicator and per
 // low item, and the measures for the next fiscal year.
 import { DEFAULT_THRESHOLD, find, strengthsAndWeaknesses } from "../ita/analysis.ts";
-import type { Framework } from "../ita/catalog.ts";
-import { frameworkFor } from "../ita/frameworks/index.ts";
+import { type Framework, provisionalLabel } from "../ita/catalog.ts";
+import { heldBackText } from "../ita/held-back.ts";
 import { fiscalYearRange } from "../thai/fiscal-year.ts";
 import type { BarChart } from "./chart.ts";
 import type { AnalysisData, BuildOptions } from "./data.ts";
 import { type Block, bold, mapText, p, pageBreak, type ReportDocument, type Table } from "./document.ts";
 import { type Formatter, formatter } from "./format.ts";
 import { measureSteps, period } from "./measures.ts";
-import { INDICATOR_ADVICE, indicatorAction, itemAdvice } from "./recommendations.ts";
+import { indicatorAction, indicatorAdvice, itemAdvice, withItemRefs } from "./recommendations.ts";
 
 export const ANALYSIS_TITLE = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ";
 
@@ -27,8 +27,12 @@ export function levelName(framework: Framework | undefined, level: string | unde
 
 export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): ReportDocument {
   const fmt = formatter(options.digits);
-  const framework = frameworkFor(data.year);
-  if (!framework) throw new RangeError(`no ITA framework for fiscal year ${data.year}`);
+  const { framework } = data;
+  const refs = (text: string) => withItemRefs(text, (concept) => framework.itemByConcept(concept)?.code);
+  // Advice follows the indicator's concept, whatever the year numbers it.
+  const def = (no: number): { no: number; concept?: string } => framework.indicator(no) ?? { no };
+  const action = (ind: { no: number }) => refs(indicatorAction(def(ind.no), data.overrides));
+  const about = (ind: { no: number }) => indicatorAdvice(def(ind.no))?.about ?? "";
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const { agency, year } = data;
   const a = data.results.assessment;
@@ -56,7 +60,7 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
       { indent: true, align: "justify", spaceBefore: 1 },
     ),
     p(
-      `รายงานฉบับนี้ประกอบด้วยผลคะแนนของ${name}จากตัวชี้วัดทั้ง ${fmt.t(10)} ตัวชี้วัด การวิเคราะห์จุดแข็งและจุดอ่อน ข้อเสนอแนะรายตัวชี้วัดและรายข้อคำถาม และมาตรการที่หน่วยงานจะดำเนินการใน${`ปีงบประมาณ พ.ศ. ${fmt.t(year + 1)}`} เพื่อยกระดับคุณธรรมและความโปร่งใสในการดำเนินงานต่อไป`,
+      `รายงานฉบับนี้ประกอบด้วยผลคะแนนของ${name}จากตัวชี้วัดทั้ง ${fmt.t(framework.indicators.length)} ตัวชี้วัด การวิเคราะห์จุดแข็งและจุดอ่อน ข้อเสนอแนะรายตัวชี้วัดและรายข้อคำถาม และมาตรการที่หน่วยงานจะดำเนินการใน${`ปีงบประมาณ พ.ศ. ${fmt.t(year + 1)}`} เพื่อยกระดับคุณธรรมและความโปร่งใสในการดำเนินงานต่อไป`,
       { indent: true, align: "justify" },
     ),
     p(name, { align: "right", spaceBefore: 2 }),
@@ -90,7 +94,15 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
       ),
     );
   }
+  const held = heldBackText(framework, a);
+  if (held) results.push(p(held, { indent: true }));
   results.push(toolTable(framework, data, fmt));
+  const provisional = provisionalLabel(framework);
+  if (provisional) {
+    results.push(
+      p(`หมายเหตุ: ${provisional} — ตัวชี้วัดและข้อคำถามเป็นไปตามข้อมูลที่มีในขณะจัดทำรายงาน`, { indent: true }),
+    );
+  }
   results.push(indicatorTable(framework, data, fmt, threshold));
   results.push({ type: "chart", chart: indicatorChart(framework, data, fmt, threshold) });
   if (data.history.length > 1) {
@@ -112,7 +124,7 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
   sw.push(
     ...split.strengths.map((s, i) =>
       p(
-        `(${fmt.t(i + 1)}) ตัวชี้วัดที่ ${fmt.t(s.no)} ${s.nameTh} ได้คะแนนร้อยละ ${fmt.score(s.value)} ${INDICATOR_ADVICE[s.no]?.about ?? ""}`,
+        `(${fmt.t(i + 1)}) ตัวชี้วัดที่ ${fmt.t(s.no)} ${s.nameTh} ได้คะแนนร้อยละ ${fmt.score(s.value)} ${about(s)}`,
         { indent: true, align: "justify" },
       ),
     ),
@@ -122,7 +134,7 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
   sw.push(
     ...split.weaknesses.map((s, i) =>
       p(
-        `(${fmt.t(i + 1)}) ตัวชี้วัดที่ ${fmt.t(s.no)} ${s.nameTh} ได้คะแนนร้อยละ ${fmt.score(s.value)} ${INDICATOR_ADVICE[s.no]?.about ?? ""} ดังนั้น ${indicatorAction(s.no, data.overrides)}`,
+        `(${fmt.t(i + 1)}) ตัวชี้วัดที่ ${fmt.t(s.no)} ${s.nameTh} ได้คะแนนร้อยละ ${fmt.score(s.value)} ${about(s)} ดังนั้น ${action(s)}`,
         { indent: true, align: "justify" },
       ),
     ),
@@ -148,7 +160,7 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
           `${fmt.t(ind.no)}. ${ind.nameTh}`,
           fmt.score(node.value),
           good ? "จุดแข็ง" : "จุดอ่อน ต้องพัฒนา",
-          fmt.t(good ? (INDICATOR_ADVICE[ind.no]?.keep ?? "") : indicatorAction(ind.no, data.overrides)),
+          fmt.t(good ? (indicatorAdvice(ind)?.keep ?? "") : action(ind)),
         ],
       ];
     }),
@@ -178,7 +190,8 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
         { header: "ข้อเสนอแนะ", width: 36 },
       ],
       rows: lowItems.map(({ node, info }) => {
-        const advice = itemAdvice(info?.concept, info?.indicator, info?.titleTh, data.overrides);
+        const indicator = info?.indicator !== undefined ? framework.indicator(info.indicator) : undefined;
+        const advice = itemAdvice(info?.concept, indicator, info?.titleTh, data.overrides);
         return [
           fmt.t(node.code),
           info?.indicator !== undefined
@@ -186,7 +199,7 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
             : "-",
           fmt.score(node.value),
           fmt.t(advice.issue),
-          fmt.t(advice.action),
+          fmt.t(refs(advice.action)),
         ];
       }),
     });
@@ -232,7 +245,7 @@ export function buildAnalysisReport(data: AnalysisData, options: BuildOptions): 
       columns: measureColumns,
       rows: targets.map((s, i) => [
         `${fmt.t(i + 1)}. ยกระดับตัวชี้วัดที่ ${fmt.t(s.no)} ${s.nameTh}`,
-        fmt.t(indicatorAction(s.no, data.overrides)),
+        fmt.t(action(s)),
         "................",
         fmt.t("1. มอบหมายผู้รับผิดชอบ\n2. ดำเนินการและเผยแพร่\n3. รายงานผลต่อผู้บริหาร"),
         wholeYear,

@@ -1,5 +1,7 @@
 // What the report builders read: gathered by db/repositories/reports.ts, plain data here.
+import type { YearResult } from "../ita/analysis.ts";
 import type { Assessment } from "../ita/assessment.ts";
+import type { Framework } from "../ita/catalog.ts";
 import type { Score } from "../ita/score.ts";
 import type { Measure } from "../measures/measure.ts";
 import type { Digits } from "./document.ts";
@@ -23,6 +25,8 @@ export interface AnalysisData {
   agency: ReportAgency;
   /** The assessed fiscal year (พ.ศ.). */
   year: number;
+  /** That year's framework: the tools, indicators and items the report lists. */
+  framework: Framework;
   results: YearResults;
   /** Totals of earlier years, oldest first, for the history line. */
   history: { year: number; total: Score; level?: string }[];
@@ -36,8 +40,8 @@ export interface ProgressData {
   /** The fiscal year the measures ran in (พ.ศ.). */
   year: number;
   measures: Measure[];
-  /** The two latest assessments up to `year`, older first; may hold fewer. */
-  comparison: Assessment[];
+  /** The two latest assessments up to `year` with their frameworks, older first; may hold fewer. */
+  comparison: YearResult[];
 }
 
 export interface MemoOptions {

@@ -1,8 +1,8 @@
 // รายงานผลการดำเนินการตามมาตรการ, in the structure of seeds 001 and 004: a cover memo
 // (บันทึกข้อความ) with signature blocks, the table of measures with their recorded results, and
 // the year-over-year comparison of the scores.
-import { yearOverYear } from "../ita/analysis.ts";
-import { frameworkFor } from "../ita/frameworks/index.ts";
+import { compareYears } from "../ita/analysis.ts";
+import { provisionalLabel } from "../ita/catalog.ts";
 import { STATUS_TH } from "../measures/model.ts";
 import { place } from "./analysis.ts";
 import type { BarChart } from "./chart.ts";
@@ -132,49 +132,75 @@ export function buildProgressReport(data: ProgressData, options: BuildOptions): 
   const comparison: Block[] = [bold("ผลการประเมินเปรียบเทียบรายปี", { spaceBefore: 1 })];
   const [before, after] = data.comparison;
   if (before && after) {
-    const framework = frameworkFor(after.year);
+    const framework = after.framework;
+    const { deltas, notComparable } = compareYears(before, after);
     const names = new Map<string, string>([
-      ["total", "คะแนนรวม"],
-      ...(framework?.tools.map((t) => [t.code, `${t.code} ${t.nameTh}`] as [string, string]) ?? []),
-      ...(framework?.indicators.map(
-        (i) => [String(i.no), `${fmt.t(i.no)}. ${i.nameTh}`] as [string, string],
-      ) ?? []),
+      ["total:total", "คะแนนรวม"],
+      ...framework.tools.map((t) => [`tool:${t.code}`, `${t.code} ${t.nameTh}`] as [string, string]),
+      ...framework.indicators.map(
+        (i) => [`indicator:${i.no}`, `${fmt.t(i.no)}. ${i.nameTh}`] as [string, string],
+      ),
     ]);
-    const deltas = yearOverYear(before, after);
     const indicatorDeltas = deltas.filter((d) => d.kind === "indicator");
     const better = indicatorDeltas.filter((d) => d.delta > 0).length;
     const worse = indicatorDeltas.filter((d) => d.delta < 0).length;
+    const yearA = before.assessment.year;
+    const yearB = after.assessment.year;
     comparison.push(
       p(
-        `เปรียบเทียบผลการประเมินปี ${fmt.t(before.year)} กับปี ${fmt.t(after.year)}: ตัวชี้วัดที่คะแนนเพิ่มขึ้น ${fmt.t(better)} ตัวชี้วัด ลดลง ${fmt.t(worse)} ตัวชี้วัด`,
+        `เปรียบเทียบผลการประเมินปี ${fmt.t(yearA)} กับปี ${fmt.t(yearB)}: ตัวชี้วัดที่คะแนนเพิ่มขึ้น ${fmt.t(better)} ตัวชี้วัด ลดลง ${fmt.t(worse)} ตัวชี้วัด`,
         { indent: true },
       ),
       {
         type: "table",
         columns: [
           { header: "ตัวชี้วัด", width: 49 },
-          { header: `ปี ${fmt.t(before.year)}`, width: 17, align: "center" },
-          { header: `ปี ${fmt.t(after.year)}`, width: 17, align: "center" },
+          { header: `ปี ${fmt.t(yearA)}`, width: 17, align: "center" },
+          { header: `ปี ${fmt.t(yearB)}`, width: 17, align: "center" },
           { header: "เปลี่ยนแปลง", width: 17, align: "center" },
         ],
         rows: [
           ...deltas.filter((d) => d.kind === "indicator"),
           ...deltas.filter((d) => d.kind === "tool"),
           ...deltas.filter((d) => d.kind === "total"),
-        ].map((d) => [names.get(d.code) ?? d.code, fmt.score(d.from), fmt.score(d.to), fmt.delta(d.delta)]),
+        ].map((d) => [
+          names.get(`${d.kind}:${d.code}`) ?? d.code,
+          fmt.score(d.from),
+          fmt.score(d.to),
+          fmt.delta(d.delta),
+        ]),
         boldRows: [deltas.length - 1],
       },
     );
-    if (framework) {
+    if (notComparable.length > 0) {
+      const listed = notComparable
+        .map(
+          (n) => `ปี ${fmt.t(n.year)} ${n.kind === "tool" ? n.code : `ตัวชี้วัดที่ ${fmt.t(n.code)} ${n.nameTh}`}`,
+        )
+        .join(", ");
+      comparison.push(
+        p(`กรอบการประเมินสองปีนี้ต่างกัน ตารางนี้เทียบเฉพาะที่มีทั้งสองปี ส่วนที่เทียบไม่ได้: ${listed}`, {
+          indent: true,
+        }),
+      );
+    }
+    for (const label of new Set([provisionalLabel(before.framework), provisionalLabel(framework)])) {
+      if (label) comparison.push(p(`หมายเหตุ: ${label}`, { indent: true }));
+    }
+    const shared = framework.indicators.filter((i) => indicatorDeltas.some((d) => d.code === String(i.no)));
+    if (shared.length > 0) {
+      const valueIn = (r: typeof before, code: string) =>
+        r.assessment.nodes.find((n) => n.kind === "indicator" && n.code === code)?.value;
       const chart: BarChart = {
-        title: `คะแนนรายตัวชี้วัด ปี ${fmt.t(before.year)} และ ${fmt.t(after.year)}`,
-        categories: framework.indicators.map((i) => `${fmt.t(i.no)}. ${i.nameTh}`),
-        series: [before, after].map((a, k) => ({
-          name: `ปี ${fmt.t(a.year)}`,
+        title: `คะแนนรายตัวชี้วัด ปี ${fmt.t(yearA)} และ ${fmt.t(yearB)}`,
+        categories: shared.map((i) => `${fmt.t(i.no)}. ${i.nameTh}`),
+        series: [before, after].map((r, k) => ({
+          name: `ปี ${fmt.t(r.assessment.year)}`,
           color: k === 0 ? "#90A4AE" : "#2E7D32",
-          values: framework.indicators.map(
-            (i) => a.nodes.find((n) => n.kind === "indicator" && n.code === String(i.no))?.value,
-          ),
+          values: shared.map((i) => {
+            const d = indicatorDeltas.find((x) => x.code === String(i.no))!;
+            return valueIn(r, k === 0 ? (d.fromCode ?? d.code) : d.code);
+          }),
         })),
       };
       comparison.push({ type: "chart", chart });
@@ -183,7 +209,7 @@ export function buildProgressReport(data: ProgressData, options: BuildOptions): 
     comparison.push(
       p(
         after || before
-          ? `มีผลการประเมินในระบบเพียงปี ${fmt.t((after ?? before)!.year)} จึงยังเปรียบเทียบรายปีไม่ได้`
+          ? `มีผลการประเมินในระบบเพียงปี ${fmt.t((after ?? before)!.assessment.year)} จึงยังเปรียบเทียบรายปีไม่ได้`
           : "ยังไม่มีผลการประเมินในระบบ จึงยังเปรียบเทียบรายปีไม่ได้",
         { indent: true },
       ),

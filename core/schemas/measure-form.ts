@@ -81,7 +81,8 @@ const UNIT_TOO_LONG = "ชื่อหน่วยที่รับผิดช
 
 const measureFields = {
   title: title("ใส่ชื่อมาตรการ"),
-  indicators: wholeNumbers("ตัวชี้วัดต้องเป็นเลข 1–10", 1, 10),
+  // Which numbers the year has is checked on the server against its framework.
+  indicators: wholeNumbers("ตัวชี้วัดต้องเป็นเลข 1–99", 1, 99),
   method: text(5000, METHOD_TOO_LONG),
   responsibleUnit: text(200, UNIT_TOO_LONG),
   periodStart: dateField,

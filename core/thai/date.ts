@@ -52,6 +52,13 @@ export function formatThaiDate(isoDate: string, options: ThaiDateOptions = {}): 
   return options.digits === "arabic" ? text : toThaiDigits(text);
 }
 
+/** '2027-08-15' -> "ส.ค. ๒๕๗๐": the month a date is expected in, when the day is not known yet. */
+export function formatThaiMonthYear(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(isoDate);
+  if (!m) throw new RangeError(`not a date: ${isoDate}`);
+  return toThaiDigits(`${MONTHS_TH_SHORT[Number(m[2]) - 1]} ${Number(m[1]) + BE_OFFSET}`);
+}
+
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

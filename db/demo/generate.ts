@@ -1,6 +1,5 @@
 import type { ScoreInput } from "../../core/ita/assessment.ts";
-import type { Framework } from "../../core/ita/catalog.ts";
-import { FRAMEWORK_YEARS, frameworkFor } from "../../core/ita/frameworks/index.ts";
+import type { Framework, FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { divHalfUp, type Score } from "../../core/ita/score.ts";
 import { scoreAssessment } from "../../core/ita/scoring.ts";
 import { PROVINCES } from "../../core/thai/provinces.ts";
@@ -84,8 +83,12 @@ export function generateAgencies(count: number, seed = 2567, codePrefix = "N"): 
  * One agency-year as ITAS would report it: items where the year has them, and every level
  * above, consistent with the official rule.
  */
-export function generateResults(agency: GeneratedAgency, year: number, random: () => number): ScoreInput {
-  const framework = frameworkFor(year)!;
+export function generateResults(
+  agency: GeneratedAgency,
+  framework: Framework,
+  random: () => number,
+): ScoreInput {
+  const year = framework.year;
   const drift = (year - 2562) * 120;
   const quality = Math.min(9950, agency.quality + drift + Math.round((random() - 0.5) * 800));
   const input: ScoreInput = { items: {}, indicators: {}, parts: {} };
@@ -99,8 +102,11 @@ export function generateResults(agency: GeneratedAgency, year: number, random: (
       input.indicators![String(ind.no)] = survey(quality, random);
     }
   }
-  for (const range of framework.itemRanges ?? []) {
-    for (let n = range.from; n <= range.to; n++) input.items![`${range.prefix}${n}`] = pass(quality, random);
+  for (const range of framework.itemRanges) {
+    for (let n = range.from; n <= range.to; n++) {
+      const code = framework.item(`${range.prefix}${n}`)!.code;
+      input.items![code] ??= pass(quality, random);
+    }
   }
   for (const tool of framework.tools) {
     for (const part of tool.parts ?? []) input.parts![part.code] = survey(quality, random);
@@ -132,20 +138,23 @@ function pass(quality: number, random: () => number): Score {
   return (random() * 10000 < quality + 500 ? 10000 : 0) as Score;
 }
 
-/** All years of all agencies, year by year (a year is one ITAS export). */
+/** The given years of all agencies, year by year (a year is one ITAS export). */
 export function* generateNational(
   agencies: readonly GeneratedAgency[],
-  years: readonly number[] = FRAMEWORK_YEARS,
+  frameworks: FrameworkCatalog,
+  years: readonly number[] = frameworks.years,
   seed = 7,
 ): Generator<{ year: number; records: ResultsRecord[] }> {
   for (const year of years) {
+    const framework = frameworks.get(year);
+    if (!framework) throw new RangeError(`no framework for ${year}`);
     const random = rng(seed * 10000 + year);
     yield {
       year,
       records: agencies.map((a) => ({
         agency: { code: a.code, nameTh: a.nameTh, type: a.type, province: a.province, district: a.district },
         year,
-        scores: generateResults(a, year, random),
+        scores: generateResults(a, framework, random),
       })),
     };
   }

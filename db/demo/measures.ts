@@ -1,21 +1,22 @@
 import type { Kysely } from "kysely";
 import type { FollowUp, MeasureStatus } from "../../core/measures/model.ts";
-import { MONTHS_TH } from "../../core/thai/date.ts";
+import { addDays, daysBetween, MONTHS_TH } from "../../core/thai/date.ts";
 import { toArabicDigits, toThaiDigits } from "../../core/thai/digits.ts";
-import { fiscalYearRange } from "../../core/thai/fiscal-year.ts";
+import { bangkokDate, fiscalYearOfDate, fiscalYearRange } from "../../core/thai/fiscal-year.ts";
 import { BE_OFFSET } from "../../core/thai/year.ts";
 import { findAgencyByCode } from "../repositories/agencies.ts";
 import { createMeasure, deriveFromSteps } from "../repositories/measures.ts";
+import { ensureNationalCalendar } from "../repositories/milestones.ts";
 import type { Database } from "../schema.ts";
 import { type Actor, systemScope } from "../scope.ts";
-import { loadDemoMilestones } from "./milestones.ts";
 import { DEMO_USERS } from "./users.ts";
 
 // The measures (มาตรการ) of the shared seed reports as structured records:
 // - seed 001 (อบต.บ้านแลง) and seed 004 (เทศบาลตำบลกุดจิก): the measures of fiscal 2566 with the
 //   results the agencies reported, so all done;
-// - seed 000 (เทศบาลตำบลศรีสองรัก): its plan for fiscal 2568 ("ส่วนที่ ๒"), with made-up progress as
-//   of about 1 June 2025 so the reminder demo has something to say.
+// - seed 000 (เทศบาลตำบลศรีสองรัก): its plan written for fiscal 2568 ("ส่วนที่ ๒"), with made-up
+//   progress as of 1 June 2025, lived in the fiscal year of today so the reminder demo has
+//   something to say on any date.
 // Texts are the seeds' own, with the words the PDF extraction split joined again; seed 000's
 // table, which the extraction garbled more, is lightly cleaned (typos fixed, broken phrases cut).
 
@@ -49,6 +50,8 @@ export interface DemoMeasure {
 export interface DemoAgencyMeasures {
   agencyCode: string;
   fiscalYear: number;
+  /** Lived in today's fiscal year, its dates moved so that LIVE_AS_OF is today (see liveDate). */
+  live?: boolean;
   /** Steps with status "done" and no doneOn were done by this date (the report's date). */
   reportedOn?: string;
   measures: DemoMeasure[];
@@ -318,15 +321,21 @@ const SEED004: DemoAgencyMeasures = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Seed 000: เทศบาลตำบลศรีสองรัก, its plan for fiscal 2568 ("ส่วนที่ ๒", topics ๑–๗, all for
-// ๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘). Step due dates are spread through the year and the progress
-// is invented, as of 1 June 2025: one measure overdue (topic ๓), some in progress, two not started.
+// Seed 000: เทศบาลตำบลศรีสองรัก, its plan of "ส่วนที่ ๒" (topics ๑–๗, written for fiscal 2568:
+// ๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘). Step due dates are spread through that year and the progress is
+// invented as of 1 June 2025 (LIVE_AS_OF): one measure overdue (topic ๓, by 17 days), one step due
+// in three days, some in progress, two not started. The demo lives this plan in the fiscal year of
+// today: every date moves so that LIVE_AS_OF falls on today (liveDate), and the story stays true.
 
 const YEAR_2568 = "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘";
+
+/** The day the plan's statuses describe; the demo puts it on today. */
+export const LIVE_AS_OF = "2025-06-01";
 
 const SEED000: DemoAgencyMeasures = {
   agencyCode: "SEED000",
   fiscalYear: 2568,
+  live: true,
   measures: [
     {
       title: "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ",
@@ -441,7 +450,7 @@ const SEED000: DemoAgencyMeasures = {
         },
         {
           title: "รายงานผลการจัดซื้อจัดจ้างหรือจัดหาพัสดุให้ผู้บริหารทราบทุกเดือนสม่ำเสมอ",
-          dueOn: "2025-06-15",
+          dueOn: "2025-06-04",
           status: "in_progress",
           progress: 70,
         },
@@ -523,21 +532,54 @@ export interface DemoMeasuresOutcome {
   milestones: number;
 }
 
+const NEAR_DAYS = 30;
+
 /**
- * Inserts the demo measures (through createMeasure, so with audit rows) for each demo agency that
- * exists and has no measures yet, owned by that agency's demo members, and the typical national
- * milestones of 2568 and 2569. Loading twice adds nothing.
+ * A date of the live plan, moved to `today`'s fiscal year: within NEAR_DAYS of LIVE_AS_OF it keeps
+ * its distance from today (17 days overdue stays 17 days overdue), further out it is scaled into
+ * what is left of the fiscal year on that side, so the plan's dates stay in order and, but for the
+ * first and last weeks of a year, within it.
  */
-export async function loadDemoMeasures(db: Kysely<Database>): Promise<DemoMeasuresOutcome> {
+export function liveDate(planDate: string, today: string): string {
+  const plan = fiscalYearRange(fiscalYearOfDate(LIVE_AS_OF));
+  const now = fiscalYearRange(fiscalYearOfDate(today));
+  const offset = daysBetween(LIVE_AS_OF, planDate);
+  if (Math.abs(offset) <= NEAR_DAYS) return addDays(today, offset);
+  const [planRoom, nowRoom] =
+    offset < 0
+      ? [daysBetween(plan.start, LIVE_AS_OF), daysBetween(now.start, today)]
+      : [daysBetween(LIVE_AS_OF, plan.end), daysBetween(today, now.end)];
+  const room = Math.max(nowRoom, NEAR_DAYS);
+  const far = Math.abs(offset) - NEAR_DAYS;
+  const scaled = NEAR_DAYS + Math.round((far * (room - NEAR_DAYS)) / Math.max(1, planRoom - NEAR_DAYS));
+  return addDays(today, offset < 0 ? -scaled : scaled);
+}
+
+/** "๑ ตุลาคม ๒๕๖๙ – ๓๐ กันยายน ๒๕๗๐": a whole fiscal year as the seeds write it. */
+function wholeYearText(fiscalYear: number): string {
+  return toThaiDigits(`1 ตุลาคม ${fiscalYear - 1} – 30 กันยายน ${fiscalYear}`);
+}
+
+/**
+ * Inserts the demo measures (through createMeasure, so with audit rows), owned by the agency's demo
+ * members: the seeds' published measures in their own years, and the live plan in the fiscal year
+ * of `now` (each when the agency has no measures in that year yet); and the national calendar of
+ * this fiscal year and the next. Loading again adds nothing; loading in a later year adds that
+ * year's live plan and calendar.
+ */
+export async function loadDemoMeasures(db: Kysely<Database>, now: Date): Promise<DemoMeasuresOutcome> {
   const actor: Actor = { label: "demo:measures" };
+  const today = bangkokDate(now);
   let measures = 0;
   for (const plan of DEMO_MEASURES) {
     const agency = await findAgencyByCode(db, plan.agencyCode);
     if (!agency) continue;
+    const fiscalYear = plan.live ? fiscalYearOfDate(today) : plan.fiscalYear;
     const existing = await db
       .selectFrom("measures")
       .select("id")
       .where("agency_id", "=", agency.id)
+      .where("fiscal_year", "=", fiscalYear)
       .limit(1)
       .executeTakeFirst();
     if (existing) continue;
@@ -554,29 +596,35 @@ export async function loadDemoMeasures(db: Kysely<Database>): Promise<DemoMeasur
           .execute()
       : [];
     const scope = systemScope(agency.id);
+    const move = (date: string | null | undefined) =>
+      date && plan.live ? liveDate(date, today) : (date ?? null);
     for (const m of plan.measures) {
-      const range = periodRange(m.periodText, plan.fiscalYear);
+      const periodText = plan.live && m.periodText === YEAR_2568 ? wholeYearText(fiscalYear) : m.periodText;
+      const range = periodRange(periodText, fiscalYear);
       const steps = m.steps.map((s) => {
         const status = s.status ?? (plan.reportedOn ? "done" : "not_started");
-        const dueOn = s.dueOn ?? (s.period ? periodRange(s.period, plan.fiscalYear) : range)?.end;
+        const dueOn =
+          s.dueOn ??
+          (s.period ? periodRange(s.period, plan.fiscalYear) : periodRange(m.periodText, plan.fiscalYear))
+            ?.end;
         return {
           title: s.title,
-          dueOn: dueOn ?? null,
+          dueOn: move(dueOn),
           responsibleUnit: s.responsibleUnit ?? null,
           status,
           progress: status === "done" ? 100 : (s.progress ?? 0),
-          doneOn: status === "done" ? (s.doneOn ?? plan.reportedOn ?? null) : null,
+          doneOn: status === "done" ? move(s.doneOn ?? plan.reportedOn) : null,
         };
       });
       const derived = deriveFromSteps(steps) ?? { status: "not_started" as const, progress: 0 };
       await createMeasure(db, scope, actor, {
-        fiscalYear: plan.fiscalYear,
+        fiscalYear,
         title: m.title,
         indicators: m.indicators ?? [],
         items: m.items ?? [],
         method: m.method ?? numbered(m.steps),
         responsibleUnit: m.responsibleUnit,
-        periodText: m.periodText,
+        periodText,
         periodStart: range?.start ?? null,
         periodEnd: range?.end ?? null,
         followUp: m.followUp,
@@ -590,6 +638,8 @@ export async function loadDemoMeasures(db: Kysely<Database>): Promise<DemoMeasur
       measures++;
     }
   }
-  const milestones = await loadDemoMilestones(db);
+  const current = fiscalYearOfDate(today);
+  const milestones =
+    (await ensureNationalCalendar(db, current)) + (await ensureNationalCalendar(db, current + 1));
   return { measures, milestones };
 }

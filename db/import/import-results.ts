@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import { type ImportIssue, validateResultsTable } from "../../core/import/results.ts";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
+import { readFrameworkCatalog } from "../repositories/frameworks.ts";
 import { type ApplySummary, applyResults } from "../repositories/results.ts";
 import type { Database } from "../schema.ts";
 import type { Actor } from "../scope.ts";
@@ -9,17 +11,22 @@ export type ResultsFileOutcome =
   | { ok: true; rows: number; summary: ApplySummary; notes: ImportIssue[] }
   | { ok: false; errors: ImportIssue[] };
 
-/** A results file, read, validated and applied in one transaction; nothing is written on any error. */
+/**
+ * A results file, read, validated against the frameworks (the database's unless given) and applied
+ * in one transaction; nothing is written on any error.
+ */
 export async function importResultsFile(
   db: Kysely<Database>,
   bytes: Uint8Array,
   fileName: string,
   actor: Actor,
+  options: { frameworks?: FrameworkCatalog } = {},
 ): Promise<ResultsFileOutcome> {
   const read = await readTable(bytes, fileName);
   if (!read.ok) return { ok: false, errors: [read.issue] };
-  const validated = validateResultsTable(read.table);
+  const frameworks = options.frameworks ?? (await readFrameworkCatalog(db));
+  const validated = validateResultsTable(read.table, { frameworks });
   if (!validated.ok) return { ok: false, errors: validated.errors };
-  const summary = await applyResults(db, validated.rows, actor, "imported");
+  const summary = await applyResults(db, validated.rows, actor, "imported", frameworks);
   return { ok: true, rows: validated.rows.length, summary, notes: validated.notes };
 }

@@ -4,6 +4,7 @@ import * as m002 from "./002_chat.ts";
 import * as m003 from "./003_reminders.ts";
 import * as m004 from "./004_report_recommendations.ts";
 import * as m005 from "./005_report_fonts.ts";
+import * as m006 from "./006_frameworks.ts";
 
 // An imported list, not a folder read with fs: Workers have no file system.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "003_reminders": m003,
   "004_report_recommendations": m004,
   "005_report_fonts": m005,
+  "006_frameworks": m006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,11 +10,11 @@ import type {
   StepPatch,
 } from "../../core/measures/measure.ts";
 import type { DueItem, MeasureStatus } from "../../core/measures/model.ts";
-import { fiscalYearRange } from "../../core/thai/fiscal-year.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import type { Database, MeasureStepsTable, MeasuresTable } from "../schema.ts";
 import type { Actor, AgencyScope } from "../scope.ts";
 import { writeAudit } from "./audit.ts";
+import { ensureFiscalYear } from "./fiscal-years.ts";
 
 // Measures (มาตรการ) and their steps. Every function but dueItemsAcrossAgencies takes an
 // AgencyScope and never reads or writes outside its agency: another agency's measure or step is
@@ -70,8 +70,8 @@ function checkMeasureFields(m: MeasurePatch | NewMeasure): void {
   if (m.followUp !== undefined && !FOLLOW_UPS.includes(m.followUp)) {
     throw new ValidationError(`unknown follow-up ${m.followUp}`);
   }
-  if (m.indicators?.some((i) => !Number.isInteger(i) || i < 1 || i > 10)) {
-    throw new ValidationError("indicators are numbers 1–10");
+  if (m.indicators?.some((i) => !Number.isInteger(i) || i < 1 || i > 99)) {
+    throw new ValidationError("indicators are numbers 1–99");
   }
 }
 
@@ -121,19 +121,6 @@ async function checkOwners(db: Db, agencyId: number, ownerIds: number[] | undefi
 /** Runs fn in a transaction, or in the caller's when db already is one. */
 function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
-
-/** Makes sure a fiscal year (พ.ศ.) row exists: measures and milestones refer to it. */
-export async function ensureFiscalYear(db: Db, year: number): Promise<void> {
-  if (!Number.isInteger(year) || year < 2500 || year > 2700) {
-    throw new ValidationError(`fiscal year ${year} is not a Buddhist-Era year`);
-  }
-  const range = fiscalYearRange(year);
-  await db
-    .insertInto("fiscal_years")
-    .values({ year, starts_on: range.start, ends_on: range.end })
-    .onConflict((oc) => oc.column("year").doNothing())
-    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -918,8 +905,8 @@ export async function deleteStep(
  * - Steps that are neither done nor cancelled, of measures that are neither done nor cancelled.
  *   Owners: the step's owners, else its measure's owners, else the agency's admins (only active
  *   members count at each level).
- * - Milestones: an agency's own date goes to that agency's admins; a national one (no agency) to
- *   the admins of every agency, one item per agency that has an active admin.
+ * - Milestones that remind: an agency's own date goes to that agency's admins; a national one
+ *   (no agency) to the admins of every agency, one item per agency that has an active admin.
  *
  * Sorted by due date, agency, key. Keys are "step:<id>" and "milestone:<id>".
  */
@@ -955,6 +942,7 @@ export async function dueItemsAcrossAgencies(
     .select(["id", "agency_id", "title", "due_on"])
     .where("due_on", ">=", from)
     .where("due_on", "<=", to)
+    .where("remind", "=", true)
     .execute();
 
   const stepOwners = new Map<number, number[]>();

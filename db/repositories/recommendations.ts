@@ -1,10 +1,13 @@
 // An agency's own wording of the analysis report's recommendations (table report_recommendations,
 // migration 004), replacing the library's default for one key. Every change is audited.
 import type { ColumnType, Kysely } from "kysely";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import {
   defaultRecommendation,
   type Overrides,
   recommendationInput,
+  recommendationKeyOf,
+  withItemRefs,
 } from "../../core/reports/recommendations.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import type { Database } from "../schema.ts";
@@ -37,9 +40,16 @@ export async function listRecommendationOverrides(
   return Object.fromEntries(rows.map((r) => [r.key, r.text_th]));
 }
 
+/** The library's text as the audit log shows it (its item citations need a year: left out). */
+const libraryText = (key: string) => {
+  const text = defaultRecommendation(key);
+  return text === undefined ? null : withItemRefs(text, () => undefined);
+};
+
 /**
  * Sets the agency's text for `key`, or with `text` null goes back to the library's default.
- * A viewer cannot; the key and text are validated (Thai messages in ValidationError).
+ * A viewer cannot; the key (one of the library's or the frameworks' concepts) and the text are
+ * validated (Thai messages in ValidationError).
  */
 export async function setRecommendation(
   db: Kysely<Database>,
@@ -47,10 +57,14 @@ export async function setRecommendation(
   actor: Actor,
   key: string,
   text: string | null,
+  frameworks: FrameworkCatalog,
 ): Promise<void> {
   if (scope.role === "viewer") throw new ForbiddenError("a viewer cannot change recommendations");
   const parsed = recommendationInput.safeParse({ key, text: text ?? "-" });
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join("; "));
+  if (recommendationKeyOf(parsed.data.key, frameworks) !== parsed.data.key) {
+    throw new ValidationError(`ไม่รู้จักหัวข้อข้อเสนอแนะ ${parsed.data.key}`);
+  }
   const k = parsed.data.key;
   await withTable(db)
     .transaction()
@@ -89,8 +103,8 @@ export async function setRecommendation(
           entity: "report_recommendation",
           entityId: k,
           // Objects like every other audit row, so the audit page can show text before → after.
-          before: { text: before?.text_th ?? defaultRecommendation(k) ?? null },
-          after: { text: text === null ? (defaultRecommendation(k) ?? null) : parsed.data.text },
+          before: { text: before?.text_th ?? libraryText(k) },
+          after: { text: text === null ? libraryText(k) : parsed.data.text },
         },
       ]);
     });

@@ -1,6 +1,7 @@
 // Everything one official report needs, read for one agency (scoped) in a handful of queries.
 import { type Kysely, sql } from "kysely";
-import type { Assessment } from "../../core/ita/assessment.ts";
+import type { YearResult } from "../../core/ita/analysis.ts";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import type { AnalysisData, ProgressData, ReportAgency, YearResults } from "../../core/reports/data.ts";
 import { NotFoundError } from "../errors.ts";
 import type { Database } from "../schema.ts";
@@ -28,7 +29,10 @@ export async function gatherAnalysisData(
   db: Kysely<Database>,
   scope: AgencyScope,
   year: number,
+  frameworks: FrameworkCatalog,
 ): Promise<AnalysisData> {
+  const framework = frameworks.get(year);
+  if (!framework) throw new NotFoundError("framework", year);
   const [agency, stored, measures, overrides, years] = await Promise.all([
     agencyOf(db, scope),
     loadAssessment(db, scope, year),
@@ -45,6 +49,7 @@ export async function gatherAnalysisData(
   return {
     agency,
     year,
+    framework,
     results,
     history: years,
     measures: measures.filter((m) => m.status !== "cancelled"),
@@ -57,6 +62,7 @@ export async function gatherProgressData(
   db: Kysely<Database>,
   scope: AgencyScope,
   year: number,
+  frameworks: FrameworkCatalog,
 ): Promise<ProgressData> {
   const [agency, measures, years] = await Promise.all([
     agencyOf(db, scope),
@@ -64,13 +70,13 @@ export async function gatherProgressData(
     assessmentYears(db, scope),
   ]);
   const latest = years
-    .filter((y) => y <= year)
+    .filter((y) => y <= year && frameworks.get(y))
     .slice(0, 2)
     .reverse();
-  const comparison: Assessment[] = [];
+  const comparison: YearResult[] = [];
   for (const y of latest) {
     const stored = await loadAssessment(db, scope, y);
-    if (stored) comparison.push(stored.assessment);
+    if (stored) comparison.push({ framework: frameworks.get(y)!, assessment: stored.assessment });
   }
   return { agency, year, measures, comparison };
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { AgencyRecord } from "../../core/import/results.ts";
 import type { Assessment, ScoreInput } from "../../core/ita/assessment.ts";
-import { frameworkFor } from "../../core/ita/frameworks/index.ts";
+import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { formatScore, parseScore, type Score } from "../../core/ita/score.ts";
 import { scoreAssessment } from "../../core/ita/scoring.ts";
 import type { Database, ScoreKindColumn, ScoreSourceColumn } from "../schema.ts";
@@ -62,6 +62,7 @@ export async function applyResults(
   records: readonly ResultsRecord[],
   actor: Actor,
   source: Exclude<ScoreSourceColumn, "computed">,
+  frameworks: FrameworkCatalog,
 ): Promise<ApplySummary> {
   return db.transaction().execute(async (trx) => {
     const summary: ApplySummary = {
@@ -83,7 +84,7 @@ export async function applyResults(
       const assessmentRows: AssessmentRow[] = [];
       const pendingScores: { key: string; agencyId: number; rows: ScoreRow[] }[] = [];
       for (const record of records.slice(start, start + BATCH)) {
-        const framework = frameworkFor(record.year);
+        const framework = frameworks.get(record.year);
         if (!framework) throw new Error(`no ITA framework for ${record.year}`);
         const agencyId = agencyIds.get(record.agency.code)!;
         const key = `${agencyId}:${record.year}`;

@@ -18,6 +18,7 @@ const MeasuresPage = lazyPage(() => import("./MeasuresPage.tsx").then((m) => m.M
 const ReportsPage = lazyPage(() => import("./ReportsPage.tsx").then((m) => m.ReportsPage));
 const AdvicePage = lazyPage(() => import("./AdvicePage.tsx").then((m) => m.AdvicePage));
 const MembersPage = lazyPage(() => import("./MembersPage.tsx").then((m) => m.MembersPage));
+const CalendarPage = lazyPage(() => import("./CalendarPage.tsx").then((m) => m.CalendarPage));
 const SettingsPage = lazyPage(() => import("./SettingsPage.tsx").then((m) => m.SettingsPage));
 const StepPage = lazyPage(() => import("./StepPage.tsx").then((m) => m.StepPage));
 const MeasureNewPage = lazyPage(() => import("./plan-pages.ts").then((m) => m.MeasureNewPage));
@@ -50,6 +51,7 @@ export function App() {
       section={
         target.page === "members" ||
         target.page === "settings" ||
+        target.page === "calendar" ||
         target.page === "audit" ||
         target.page === "import" ||
         target.page === "reports"
@@ -86,6 +88,8 @@ function Page({ route, membership }: { route: AgencyRoute; membership: Membershi
       return <MembersPage membership={membership} />;
     case "settings":
       return <SettingsPage membership={membership} />;
+    case "calendar":
+      return <CalendarPage membership={membership} />;
     case "audit":
       return <AuditPage membership={membership} />;
     case "import":

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Measure, Step } from "../../core/measures/measure.ts";
-import type { MemberSummary, Membership } from "./api.ts";
+import type { FrameworkSummary, MemberSummary, Membership } from "./api.ts";
 import { useApp } from "./Context.tsx";
 import { useLoad } from "./load.ts";
 import { MeasureForm } from "./MeasureForm.tsx";
@@ -32,25 +32,31 @@ function LoadMeasure({ agencyId, measureId }: { agencyId: number; measureId: num
   const { api } = useApp();
   const loaded = useLoad(`measure-edit/${agencyId}/${measureId}`, async () => {
     const [list, members] = await Promise.all([api.measures(agencyId, "all"), api.members(agencyId)]);
+    const measure = list.measures.find((m) => m.id === measureId);
     return {
-      measure: list.measures.find((m) => m.id === measureId),
+      measure,
       members: members.members.filter((m) => m.active),
+      framework: measure ? await api.framework(measure.fiscalYear) : undefined,
     };
   });
   if (loaded.state !== "ready") return <Pending loaded={loaded} />;
-  const { measure, members } = loaded.data;
-  if (!measure) return <p class="empty">ไม่พบมาตรการนี้</p>;
-  return <EditMeasure agencyId={agencyId} initial={measure} members={members} />;
+  const { measure, members, framework } = loaded.data;
+  if (!measure || !framework) return <p class="empty">ไม่พบมาตรการนี้</p>;
+  return (
+    <EditMeasure agencyId={agencyId} initial={measure} members={members} indicators={framework.indicators} />
+  );
 }
 
 function EditMeasure({
   agencyId,
   initial,
   members,
+  indicators,
 }: {
   agencyId: number;
   initial: Measure;
   members: MemberSummary[];
+  indicators: FrameworkSummary["indicators"];
 }) {
   const [measure, setMeasure] = useState(initial);
   const [steps, setSteps] = useState(initial.steps);
@@ -69,6 +75,7 @@ function EditMeasure({
         measure={{ ...measure, steps }}
         years={[measure.fiscalYear]}
         members={members}
+        indicators={indicators}
         onSaved={setMeasure}
       />
       <h2>ขั้นตอน</h2>

@@ -1,9 +1,8 @@
 import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { INDICATOR_NAMES } from "../../core/ita/frameworks/common.ts";
 import type { Measure } from "../../core/measures/measure.ts";
 import { formFieldErrors, measureCreateSchema, measureEditSchema } from "../../core/schemas/measure-form.ts";
-import type { MemberSummary } from "./api.ts";
+import type { FrameworkSummary, MemberSummary } from "./api.ts";
 import { useApp } from "./Context.tsx";
 import { useDraftForm } from "./draft-form.ts";
 import { Field, FieldMessage, fieldInput } from "./Field.tsx";
@@ -24,10 +23,10 @@ interface Props {
   /** Fiscal years a new measure can belong to; the first is chosen until the user picks. */
   years: number[];
   members: MemberSummary[];
+  /** The indicators a measure can answer: the fiscal year's framework (or the newest before it). */
+  indicators: FrameworkSummary["indicators"];
   onSaved: (measure: Measure) => void;
 }
-
-const INDICATORS = Object.entries(INDICATOR_NAMES);
 
 /** A step row keeps the values it started with under a stable key, so removing a row above it changes nothing typed. */
 interface Row {
@@ -38,7 +37,7 @@ let lastKey = 0;
 const rowsOf = (steps: StepPlanValues[]): Row[] => steps.map((values) => ({ key: ++lastKey, values }));
 
 /** The measure form (uncontrolled, read with FormData), checked with the server's own zod schema. */
-export function MeasureForm({ agencyId, measure, years, members, onSaved }: Props) {
+export function MeasureForm({ agencyId, measure, years, members, indicators, onSaved }: Props) {
   const { api } = useApp();
   const f = useDraftForm({
     name: measure ? `measure.${agencyId}.${measure.id}` : `measure.new.${agencyId}`,
@@ -136,17 +135,17 @@ export function MeasureForm({ agencyId, measure, years, members, onSaved }: Prop
       <fieldset class="field">
         <legend>ตัวชี้วัดที่เกี่ยวข้อง</legend>
         <div class="choices">
-          {INDICATORS.map(([no, name]) => (
+          {indicators.map(({ no, nameTh }) => (
             <label key={no} class="choice">
               <input
                 type="checkbox"
                 name="indicators"
                 value={no}
-                defaultChecked={values.indicators.includes(no)}
+                defaultChecked={values.indicators.includes(String(no))}
                 aria-describedby="indicators-message"
               />
               <span>
-                {no}. {name}
+                {no}. {nameTh}
               </span>
             </label>
           ))}

@@ -28,14 +28,18 @@ export function MeasureNewPage({ membership }: { membership: Membership }) {
 
 function NewMeasure({ agencyId }: { agencyId: number }) {
   const { api, now } = useApp();
-  const members = useLoad(`members/${agencyId}`, () => api.members(agencyId));
-  if (members.state !== "ready") return <Pending loaded={members} />;
   const year = fiscalYearAt(now());
+  const loaded = useLoad(`measure-new/${agencyId}/${year}`, async () => {
+    const [members, framework] = await Promise.all([api.members(agencyId), api.framework(year)]);
+    return { members, framework };
+  });
+  if (loaded.state !== "ready") return <Pending loaded={loaded} />;
   return (
     <MeasureForm
       agencyId={agencyId}
       years={[year, year + 1, year - 1]}
-      members={members.data.members.filter((m) => m.active)}
+      members={loaded.data.members.members.filter((m) => m.active)}
+      indicators={loaded.data.framework.indicators}
       onSaved={(measure) => navigate({ page: "measure", agencyId, measureId: measure.id })}
     />
   );

@@ -13,8 +13,6 @@ const EMPTY: Record<MeasureFilter, string> = {
   overdue: "ไม่มีงานที่เลยกำหนด",
 };
 
-const INDICATORS = Array.from({ length: 10 }, (_, i) => i + 1);
-
 export function MeasuresPage({
   membership,
   filter,
@@ -29,6 +27,9 @@ export function MeasuresPage({
   const loaded = useLoad(`measures/${agencyId}/${filter}/${indicator ?? ""}`, () =>
     api.measures(agencyId, filter, indicator),
   );
+  // The filter offers this fiscal year's indicators (or the newest framework's before it).
+  const framework = useLoad("framework/current", () => api.framework());
+  const indicators = framework.state === "ready" ? framework.data.indicators : [];
   return (
     <section class="page">
       <div class="page-head">
@@ -55,9 +56,9 @@ export function MeasuresPage({
           }}
         >
           <option value="">ทุกตัวชี้วัด</option>
-          {INDICATORS.map((n) => (
-            <option key={n} value={n}>
-              ตัวชี้วัดที่ {n}
+          {indicators.map((i) => (
+            <option key={i.no} value={i.no}>
+              ตัวชี้วัดที่ {i.no} {i.nameTh}
             </option>
           ))}
         </select>

@@ -4,7 +4,7 @@ import { href } from "./route.ts";
 
 interface Props {
   membership: Membership;
-  section: "dashboard" | "measures" | "members" | "settings" | "audit" | "import" | "reports";
+  section: "dashboard" | "measures" | "calendar" | "members" | "settings" | "audit" | "import" | "reports";
   canSwitch: boolean;
   children: ComponentChildren;
 }
@@ -33,6 +33,12 @@ export function Shell({ membership, section, canSwitch, children }: Props) {
             aria-current={section === "measures" ? "page" : undefined}
           >
             มาตรการ
+          </a>
+          <a
+            href={href({ page: "calendar", agencyId })}
+            aria-current={section === "calendar" ? "page" : undefined}
+          >
+            ปฏิทิน
           </a>
           {membership.role !== "viewer" && (
             <a

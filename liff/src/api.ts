@@ -1,11 +1,14 @@
 import { hc } from "hono/client";
 import type { AuditItem } from "../../bot/api/audit.ts";
+import type { CalendarEntry } from "../../bot/api/calendar.ts";
+import type { FrameworkSummary } from "../../bot/api/frameworks.ts";
 import type { ApiType } from "../../bot/api/index.ts";
 import type { FileError } from "../../bot/api/results.ts";
 import type { ComparisonCardView, ScoreCardView } from "../../core/chat/cards.ts";
 import type { Measure, Step } from "../../core/measures/measure.ts";
 import type { MeasureCreate, MeasureEdit, StepPlan } from "../../core/schemas/measure-form.ts";
 import type { Invite, MemberUpdate } from "../../core/schemas/members.ts";
+import type { MilestoneForm } from "../../core/schemas/milestone.ts";
 import type { ReportRequestInput } from "../../core/schemas/report-request.ts";
 import type { ResultsEntryInput } from "../../core/schemas/results-entry.ts";
 import type { Settings } from "../../core/schemas/settings.ts";
@@ -123,6 +126,13 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
       throw await failure(res);
     },
 
+    /** The tools and indicators of a fiscal year (this one by default), for forms and filters. */
+    async framework(year?: number): Promise<FrameworkSummary> {
+      const res = await send(() => client.framework.$get({ query: year ? { year: String(year) } : {} }));
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
     async measures(agencyId: number, filter: MeasureFilter, indicator?: number): Promise<MeasureList> {
       const res = await send(() =>
         client.agencies[":agencyId"].measures.$get({
@@ -232,6 +242,50 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
       const error = await failure(res);
       if (res.status === 400) return { ok: false, message: error.message, fields: error.fields };
       throw error;
+    },
+
+    async calendar(agencyId: number, year?: number): Promise<CalendarView> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].calendar.$get({
+          param: agency(agencyId),
+          query: year ? { year: String(year) } : {},
+        }),
+      );
+      if (res.status === 200) return await res.json();
+      throw await failure(res);
+    },
+
+    async addMilestone(agencyId: number, input: MilestoneForm): Promise<FormResult<CalendarEntry>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].calendar.$post({ param: agency(agencyId), json: input }),
+      );
+      if (res.status === 201) return { ok: true, value: (await res.json()).entry };
+      return formFailure(res);
+    },
+
+    async editMilestone(
+      agencyId: number,
+      milestoneId: number,
+      input: MilestoneForm,
+    ): Promise<FormResult<CalendarEntry>> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].calendar[":milestoneId"].$patch({
+          param: { ...agency(agencyId), milestoneId: String(milestoneId) },
+          json: input,
+        }),
+      );
+      if (res.status === 200) return { ok: true, value: (await res.json()).entry };
+      return formFailure(res);
+    },
+
+    async deleteMilestone(agencyId: number, milestoneId: number): Promise<void> {
+      const res = await send(() =>
+        client.agencies[":agencyId"].calendar[":milestoneId"].$delete({
+          param: { ...agency(agencyId), milestoneId: String(milestoneId) },
+        }),
+      );
+      if (res.status === 200) return;
+      throw await failure(res);
     },
 
     async settings(agencyId: number): Promise<ReminderSettingsView> {
@@ -438,7 +492,16 @@ export interface AuditPage {
   nextBefore: string | null;
 }
 
-export type { ApplySummary, AuditItem, FileError, ResultChange };
+export type { ApplySummary, AuditItem, CalendarEntry, FileError, FrameworkSummary, ResultChange };
+
+/** A fiscal year's calendar: national dates (read-only) and the agency's own. */
+export interface CalendarView {
+  year: number;
+  today: string;
+  canEdit: boolean;
+  national: CalendarEntry[];
+  own: CalendarEntry[];
+}
 
 /** A results file's answer: what it holds, or every problem with its row and column. */
 export type FileCheck<T> = ({ ok: true } & T) | { ok: false; errors: FileError[] };

@@ -11,6 +11,7 @@ export type Route =
   | { page: "step"; agencyId: number; measureId: number; stepId: number }
   | { page: "members"; agencyId: number }
   | { page: "settings"; agencyId: number }
+  | { page: "calendar"; agencyId: number }
   | { page: "audit"; agencyId: number }
   | { page: "import"; agencyId: number }
   | { page: "reports"; agencyId: number }
@@ -30,7 +31,7 @@ export function parseRoute(hash: string): Route | undefined {
     const year = idOf(query.get("year") ?? undefined);
     return year ? { page: "dashboard", agencyId, year } : { page: "dashboard", agencyId };
   }
-  if ((section === "members" || section === "settings") && measure === undefined) {
+  if ((section === "members" || section === "settings" || section === "calendar") && measure === undefined) {
     return { page: section, agencyId };
   }
   if ((section === "audit" || section === "import" || section === "reports") && measure === undefined) {
@@ -45,7 +46,7 @@ export function parseRoute(hash: string): Route | undefined {
       page: "measures",
       agencyId,
       filter: FILTERS.includes(filter) ? (filter as MeasureFilter) : "all",
-      ...(indicator && indicator <= 10 ? { indicator } : {}),
+      ...(indicator && indicator <= 99 ? { indicator } : {}),
     };
   }
   if (measure === "new" && sub === undefined) return { page: "measure-new", agencyId };
@@ -82,6 +83,8 @@ export function href(route: Route): string {
       return `#/a/${route.agencyId}/members`;
     case "settings":
       return `#/a/${route.agencyId}/settings`;
+    case "calendar":
+      return `#/a/${route.agencyId}/calendar`;
     case "audit":
       return `#/a/${route.agencyId}/audit`;
     case "import":

@@ -9,6 +9,7 @@ import type { DbHandle } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
 import { DEMO_USERS } from "../../db/demo/users.ts";
 import { openTestDb } from "../db/harness.ts";
+import { freshFrameworks } from "../fixtures/frameworks.ts";
 
 export const TOKEN = "test-channel-access-token";
 /** Report download links as the chat hands them out (bot/downloads). */
@@ -44,7 +45,7 @@ export interface World {
 export async function openWorld(options: { secret?: string; demo?: boolean } = {}): Promise<World> {
   const secret = options.secret ?? "test-channel-secret";
   const h = await openTestDb("pglite");
-  if (options.demo !== false) await loadDemoData(h.db);
+  if (options.demo !== false) await loadDemoData(h.db, { now: NOW });
   const fake = await startFakeLinePlatform({
     channelAccessToken: TOKEN,
     profiles: Object.fromEntries(DEMO_USERS.map((u) => [u.lineUserId, { displayName: u.displayName }])),
@@ -54,6 +55,7 @@ export async function openWorld(options: { secret?: string; demo?: boolean } = {
   const line = createLineClient({ channelAccessToken: TOKEN, baseURL: fake.url });
   const app = createApp({
     db: () => h.db,
+    frameworks: freshFrameworks(),
     production: false,
     log,
     webhook: {

@@ -42,7 +42,7 @@ describe("embedded PGlite", () => {
     await migrate(h.db);
     const years = await h.db.selectFrom("fiscal_years").selectAll().orderBy("year").execute();
     await h.close();
-    expect(years.map((y) => y.year)).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568]);
+    expect(years.map((y) => y.year)).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568, 2569]);
     expect(years.find((y) => y.year === 2568)).toEqual({
       year: 2568,
       starts_on: "2024-10-01",

@@ -11,6 +11,7 @@ import { loadDemoData } from "../../db/demo/load.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
 import { systemScope } from "../../db/scope.ts";
 import { openTestDb } from "../db/harness.ts";
+import { DEMO_NOW, SHIPPED } from "../fixtures/frameworks.ts";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts", "reports");
 const pdfPages = (bytes: Uint8Array) =>
@@ -25,7 +26,7 @@ describe("report PDFs rendered by pdftoppm", () => {
   let dir: string;
   beforeAll(async () => {
     h = await openTestDb("pglite");
-    await loadDemoData(h.db);
+    await loadDemoData(h.db, { now: DEMO_NOW });
     dir = mkdtempSync(join(tmpdir(), "prongsai-reports-"));
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -40,6 +41,7 @@ describe("report PDFs rendered by pdftoppm", () => {
   ] as const)("%s's %s report of %i renders every page", async (code, kind, year) => {
     const agency = await findAgencyByCode(h.db, code);
     const report = await renderReport(h.db, systemScope(agency!.id), {
+      frameworks: SHIPPED,
       kind,
       year,
       format: "pdf",

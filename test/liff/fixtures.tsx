@@ -2,7 +2,7 @@ import { render } from "@testing-library/preact";
 import type { ComponentChildren } from "preact";
 import { vi } from "vitest";
 import type { Measure, Step } from "../../core/measures/measure.ts";
-import { createApi, type Membership } from "../../liff/src/api.ts";
+import { createApi, type FrameworkSummary, type Membership } from "../../liff/src/api.ts";
 import { AppProvider } from "../../liff/src/Context.tsx";
 
 export const NOW = new Date("2025-03-24T03:00:00Z");
@@ -61,12 +61,39 @@ export const member = (role: Membership["role"]): Membership => ({
 
 type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 
-/** A stand-in for the server at the api client's fetch boundary: "GET /api/me" → handler. */
+/** The tools and indicators the server offers the app's forms and filters (as in the shipped 2569). */
+export const FRAMEWORK: FrameworkSummary = {
+  year: 2569,
+  provisional: "กรอบการประเมินปี ๒๕๖๙ (รอยืนยันจาก ป.ป.ช.)",
+  tools: [
+    { code: "IIT", nameTh: "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", weightPercent: 30 },
+    { code: "EIT", nameTh: "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก", weightPercent: 30 },
+    { code: "OIT", nameTh: "แบบตรวจการเปิดเผยข้อมูลสาธารณะ", weightPercent: 40 },
+  ],
+  indicators: [
+    "การปฏิบัติหน้าที่",
+    "การใช้งบประมาณ",
+    "การใช้อำนาจ",
+    "การใช้ทรัพย์สินของราชการ",
+    "การแก้ไขปัญหาการทุจริต",
+    "คุณภาพการดำเนินงาน",
+    "ประสิทธิภาพการสื่อสาร",
+    "การปรับปรุงระบบการทำงาน",
+    "การเปิดเผยข้อมูล",
+    "การป้องกันการทุจริต",
+  ].map((nameTh, i) => ({ no: i + 1, nameTh, tool: i < 5 ? "IIT" : i < 8 ? "EIT" : "OIT" })),
+};
+
+/**
+ * A stand-in for the server at the api client's fetch boundary: "GET /api/me" → handler. The
+ * framework summary every form loads is answered unless a test gives its own.
+ */
 export function fakeServer(routes: Record<string, Handler>) {
+  const all: Record<string, Handler> = { "GET /api/framework": () => json(FRAMEWORK), ...routes };
   return vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), "https://liff.test");
     const route = `${init.method ?? "GET"} ${url.pathname}`;
-    const handler = routes[route];
+    const handler = all[route];
     if (!handler) throw new Error(`unexpected call: ${route}`);
     return handler(url, init);
   });

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MemberSummary } from "../../liff/src/api.ts";
 import { MeasureForm } from "../../liff/src/MeasureForm.tsx";
-import { fakeServer, json, measure, renderWith, step } from "./fixtures.tsx";
+import { FRAMEWORK, fakeServer, json, measure, renderWith, step } from "./fixtures.tsx";
 
 afterEach(() => {
   cleanup();
@@ -24,7 +24,16 @@ const messageOf = (field: HTMLElement) =>
   document.getElementById(field.getAttribute("aria-describedby") ?? "");
 
 const newForm = (fetch = fakeServer({}), onSaved = vi.fn()) =>
-  renderWith(fetch, <MeasureForm agencyId={7} years={[2568, 2569]} members={members} onSaved={onSaved} />);
+  renderWith(
+    fetch,
+    <MeasureForm
+      agencyId={7}
+      years={[2568, 2569]}
+      members={members}
+      indicators={FRAMEWORK.indicators}
+      onSaved={onSaved}
+    />,
+  );
 
 describe("measure form", () => {
   it("shows Thai messages next to the wrong fields, without calling the server", async () => {
@@ -155,7 +164,14 @@ describe("measure form", () => {
     const onSaved = vi.fn();
     const first = renderWith(
       fetch,
-      <MeasureForm agencyId={7} measure={stored} years={[2568]} members={members} onSaved={onSaved} />,
+      <MeasureForm
+        agencyId={7}
+        measure={stored}
+        years={[2568]}
+        members={members}
+        indicators={FRAMEWORK.indicators}
+        onSaved={onSaved}
+      />,
     );
     expect(screen.queryByLabelText("ปีงบประมาณ (พ.ศ.)")).toBeNull();
     expect(byName("periodStart").value).toBe("2024-10-01");
@@ -165,7 +181,14 @@ describe("measure form", () => {
 
     renderWith(
       fetch,
-      <MeasureForm agencyId={7} measure={stored} years={[2568]} members={members} onSaved={onSaved} />,
+      <MeasureForm
+        agencyId={7}
+        measure={stored}
+        years={[2568]}
+        members={members}
+        indicators={FRAMEWORK.indicators}
+        onSaved={onSaved}
+      />,
     );
     expect((screen.getByLabelText("ชื่อมาตรการ") as HTMLTextAreaElement).value).toBe("ชื่อใหม่");
     fireEvent.click(screen.getByRole("button", { name: "ใช้ข้อมูลเดิมจากระบบ" }));

@@ -32,6 +32,7 @@ export function comparisonCard(v: ComparisonCardView): messagingApi.FlexMessage 
   if (!v.total && v.tools.length === 0 && v.indicators.length === 0) {
     body.push(note("ยังไม่มีคะแนนที่เทียบกันได้ระหว่างสองปีนี้"));
   }
+  if (v.notComparable) body.push(note(clip(v.notComparable, 600)));
   const title = `เทียบปีงบประมาณ พ.ศ. ${v.fromYear} กับ ${v.toYear}`;
   return flexMessage(altText(v), bubble(header(v.agencyName, title), body), nextAsks(v));
 }

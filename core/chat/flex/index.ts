@@ -1,3 +1,4 @@
+export { calendarCard } from "./calendar-card.ts";
 export { comparisonCard } from "./comparison-card.ts";
 export { digestMessage, whenText } from "./digest.ts";
 export { messageToHtml, quickRepliesOf } from "./html.ts";

@@ -57,6 +57,7 @@ function body(v: IndicatorCardView, detail: Detail): messagingApi.FlexComponent[
   } else if (v.subIndicators.length === 0) {
     out.push(note("ยังไม่มีคะแนนรายข้อคำถาม"));
   }
+  if (v.provisional) out.push(note(v.provisional));
   return out;
 }
 
@@ -86,9 +87,7 @@ function nextAsks(v: IndicatorCardView): Ask[] {
     .sort((a, b) => a.percent - b.percent)
     .slice(0, 3)
     .map((i) => asks.item(i.code, v.year));
-  const neighbours = [v.no - 1, v.no + 1]
-    .filter((n) => n >= 1 && n <= 10)
-    .map((n) => asks.indicator(n, v.year));
+  const neighbours = v.neighbours.map((n) => asks.indicator(n, v.year));
   return [
     ...lowest,
     asks.weaknesses(v.year),

@@ -20,6 +20,13 @@ export function itemCard(v: ItemCardView): messagingApi.FlexMessage {
   if (v.titleTh) body.push(text(v.titleTh, { size: "md", weight: "bold", wrap: true }));
   body.push(text(v.value, { size: "3xl", weight: "bold" }), bar(v.percent));
   if (v.indicator) body.push(note(`อยู่ในตัวชี้วัดที่ ${v.indicator.no} ${v.indicator.nameTh}`));
+  if (v.earlier) {
+    const then = v.earlier.items
+      .map((i) => `ข้อ ${i.code}${i.titleTh ? ` ${clip(i.titleTh, 60)}` : ""}: ${i.value ?? "ไม่มีคะแนน"}`)
+      .join(" · ");
+    body.push(note(`ปี ${v.earlier.year} ข้อนี้คือ ${then}`, COLOR.text));
+  }
+  if (v.provisional) body.push(note(v.provisional));
   return flexMessage(altText(v), bubble(header(v.agencyName, fiscalYear(v.year)), body), nextAsks(v));
 }
 

@@ -29,11 +29,13 @@ export function scoreCard(v: ScoreCardView): messagingApi.FlexMessage {
   for (const line of [nationalRankText(v), provincialRankText(v)]) {
     if (line) body.push(text(line, { size: "sm", color: COLOR.text, wrap: true, margin: "sm" }));
   }
+  if (v.heldBack) body.push(note(v.heldBack, COLOR.low));
   if (v.tools.length > 0) body.push(separator(), sectionTitle("เครื่องมือ"), ...v.tools.map(barMeter));
   if (v.indicators.length > 0) body.push(separator(), sectionTitle("ตัวชี้วัด"), ...v.indicators.map(barMeter));
   if (v.mismatchCount > 0) {
     body.push(note(`มีตัวเลขที่รายงานไม่ตรงกับที่คำนวณ ${v.mismatchCount} รายการ`, COLOR.low));
   }
+  if (v.provisional) body.push(note(v.provisional));
   return flexMessage(altText(v), bubble(header(v.agencyName, fiscalYear(v.year)), body), nextAsks(v));
 }
 

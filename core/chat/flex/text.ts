@@ -11,10 +11,10 @@ export function textAnswer(answer: string, quickReplies: (string | Ask)[] = []):
   return m;
 }
 
-const HELP = [
+const help = (tools: readonly string[]) => [
   "ถามผลการประเมิน ITA ของหน่วยงานได้ เช่น",
   "• คะแนน — คะแนนรวมปีล่าสุด (หรือ คะแนน ปี 2566)",
-  "• IIT, EIT, OIT — คะแนนรายเครื่องมือ",
+  tools.length ? `• ${tools.join(", ")} — คะแนนรายเครื่องมือ` : "• เครื่องมือ — คะแนนรายเครื่องมือ",
   "• ตัวชี้วัดที่ 4 — คะแนนตัวชี้วัดและข้อคำถาม",
   "• ข้อ i12 — คะแนนรายข้อคำถาม",
   "• จุดอ่อน — ตัวชี้วัดที่ได้ต่ำกว่า 85",
@@ -22,16 +22,17 @@ const HELP = [
   "• เทียบปี 2566 กับ 2567 — คะแนนที่เปลี่ยนไป",
   "• อันดับ — อันดับทั่วประเทศและในจังหวัด",
   "• มาตรการ, งานค้าง, งานของฉัน — มาตรการและขั้นตอนที่ต้องทำ",
+  "• ปฏิทิน ITA, กำหนดส่ง OIT เมื่อไหร่ — วันสำคัญและจำนวนวันที่เหลือ",
   "• ขอรายงาน — ไฟล์รายงานวิเคราะห์และรายงานผลมาตรการ (PDF, Word)",
   "พิมพ์ปีได้ทั้ง 2567, 67 หรือ ๒๕๖๗",
   "ยังไม่ได้เชื่อมหน่วยงาน: พิมพ์ เชื่อมต่อ ตามด้วยรหัสเชิญ",
-].join("\n");
+];
 
-/** What can be asked, with an example of each as a quick reply. */
-export function helpMessage(): messagingApi.TextMessage {
-  return textAnswer(HELP, [
+/** What can be asked, with an example of each as a quick reply; tools as the newest year names them. */
+export function helpMessage(tools: readonly string[] = []): messagingApi.TextMessage {
+  return textAnswer(help(tools).join("\n"), [
     "คะแนน",
-    "IIT",
+    ...(tools[0] ? [tools[0]] : []),
     "ตัวชี้วัดที่ 4",
     "ข้อ i12",
     "จุดอ่อน",
@@ -39,6 +40,7 @@ export function helpMessage(): messagingApi.TextMessage {
     ask("เทียบ 2566 กับ 2567", "เทียบปี 2566 กับ 2567"),
     "อันดับ",
     "งานของฉัน",
+    "ปฏิทิน ITA",
     "ขอรายงาน",
   ]);
 }

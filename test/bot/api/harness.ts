@@ -2,6 +2,7 @@ import { apiApp } from "../../../bot/api/index.ts";
 import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import { freshFrameworks } from "../../fixtures/frameworks.ts";
 import { NOW, REPORT_LINKER, type World } from "../world.ts";
 
 /** The LINE Login channel the test ID tokens are issued for. */
@@ -11,6 +12,7 @@ export const API_CHANNEL = "1650000001";
 export function apiFor(w: World) {
   return apiApp({
     db: () => w.db,
+    frameworks: freshFrameworks(),
     log: memoryLogger(),
     now: () => NOW,
     reports: REPORT_LINKER,

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { apiApp } from "../../../bot/api/index.ts";
-import { defaultRecommendation, RECOMMENDATION_KEYS } from "../../../core/reports/recommendations.ts";
+import {
+  defaultRecommendation,
+  RECOMMENDATION_KEYS,
+  withItemRefs,
+} from "../../../core/reports/recommendations.ts";
+import { fw } from "../../fixtures/frameworks.ts";
 import { listRecommendationOverrides } from "../../../db/repositories/recommendations.ts";
 import { systemScope } from "../../../db/scope.ts";
 import {
@@ -45,52 +50,58 @@ describe("recommendations API", () => {
       .orderBy("id")
       .execute();
 
+  /** The library's text as the app shows it: OIT items cited with the newest year's codes. */
+  const shown = (key: string) =>
+    withItemRefs(defaultRecommendation(key)!, (c) => fw(2569).itemByConcept(c)?.code);
+
   it("lists every key with its Thai label, the library's text and no override yet", async () => {
     const r = await call(SRI, "GET", `/agencies/${sri}/recommendations`);
     expect(r.status).toBe(200);
     const entries = r.json.entries as Entry[];
     expect(entries.map((e) => e.key)).toEqual(RECOMMENDATION_KEYS);
     expect(entries[3]).toEqual({
-      key: "indicator:4",
+      key: "indicator:asset-use",
       label: "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ",
-      defaultText: defaultRecommendation("indicator:4"),
+      defaultText: shown("indicator:asset-use"),
       text: null,
     });
+    // The library cites OIT items by concept; the app shows the newest year's codes (2569: O8, O15).
+    expect(entries[3]!.defaultText).toContain("(อ้างอิงจาก O8 และ O15)");
     const asset = entries.find((e) => e.key === "asset-supervision")!;
     expect(asset.label).toContain("ทรัพย์สิน");
     expect(entries.every((e) => e.label.length > 0 && e.defaultText.length > 0)).toBe(true);
   });
 
   it("saves an editor's own text, audited with the member as actor, and lists it", async () => {
-    const key = encodeURIComponent("indicator:4");
+    const key = encodeURIComponent("indicator:asset-use");
     const r = await call(EDITOR, "PUT", `/agencies/${demo}/recommendations/${key}`, {
       text: "  ตรวจนับครุภัณฑ์ทุกไตรมาส  ",
     });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ key: "indicator:4", text: "ตรวจนับครุภัณฑ์ทุกไตรมาส" });
+    expect(r.json).toMatchObject({ key: "indicator:asset-use", text: "ตรวจนับครุภัณฑ์ทุกไตรมาส" });
     expect(await listRecommendationOverrides(w.db, systemScope(demo))).toEqual({
-      "indicator:4": "ตรวจนับครุภัณฑ์ทุกไตรมาส",
+      "indicator:asset-use": "ตรวจนับครุภัณฑ์ทุกไตรมาส",
     });
     const [audit] = await audits(demo);
     expect(audit).toMatchObject({
       action: "recommendation.set",
-      entity_id: "indicator:4",
+      entity_id: "indicator:asset-use",
       actor: `line:${EDITOR}`,
     });
     expect(audit!.member_id).not.toBeNull();
     const list = await call(EDITOR, "GET", `/agencies/${demo}/recommendations`);
-    expect((list.json.entries as Entry[]).find((e) => e.key === "indicator:4")!.text).toBe(
+    expect((list.json.entries as Entry[]).find((e) => e.key === "indicator:asset-use")!.text).toBe(
       "ตรวจนับครุภัณฑ์ทุกไตรมาส",
     );
   });
 
   it("goes back to the library's text on DELETE, audited", async () => {
-    const r = await call(EDITOR, "DELETE", `/agencies/${demo}/recommendations/indicator:4`);
+    const r = await call(EDITOR, "DELETE", `/agencies/${demo}/recommendations/indicator:asset-use`);
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({
-      key: "indicator:4",
+      key: "indicator:asset-use",
       text: null,
-      defaultText: defaultRecommendation("indicator:4"),
+      defaultText: shown("indicator:asset-use"),
     });
     expect(await listRecommendationOverrides(w.db, systemScope(demo))).toEqual({});
     expect((await audits(demo)).map((a) => a.action)).toEqual(["recommendation.set", "recommendation.reset"]);

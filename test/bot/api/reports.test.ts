@@ -33,7 +33,7 @@ describe("reports API", () => {
     expect(r.json).toEqual({
       canDownload: true,
       analysisYears: [2567],
-      progressYears: [2568],
+      progressYears: [2570],
       font: { family: "Sarabun", custom: false },
     });
   });

@@ -62,9 +62,10 @@ const CASES: [user: string, question: string, expected: string[]][] = [
   [SRI, "จุดอ่อน เกณฑ์ 99", ["98.92", "66.67"]],
   [SRI, "อันดับ", ["543"]],
   [SRI, "ได้ลำดับที่เท่าไหร่", ["543"]],
-  [SRI, "ปีนี้ได้เท่าไร", ["ยังไม่มีผลการประเมินปี 2570"]],
-  [SRI, "ผล ita ปีที่แล้ว", ["ยังไม่มีผลการประเมินปี 2569"]],
-  [SRI, "คะแนนปี 2566", ["ยังไม่มีผลการประเมินปี 2566", "2567"]],
+  // 25 Nov 2026 is fiscal 2570: its results come in August; this agency's latest in the system is 2567.
+  [SRI, "ปีนี้ได้เท่าไร", ["ผลปี ๒๕๗๐ ยังไม่ประกาศ (คาดว่า ส.ค. ๒๕๗๐) ผลล่าสุดคือปี ๒๕๖๗", "97.15"]],
+  [SRI, "ผล ita ปีที่แล้ว", ["ยังไม่มีผลปี ๒๕๖๙ ในระบบ", "ผลล่าสุดคือปี ๒๕๖๗", "97.15"]],
+  [SRI, "คะแนนปี 2566", ["ยังไม่มีผลปี ๒๕๖๖ ในระบบ", "มีผลของปี 2567"]],
   [SRI, "เทียบปี 66 กับ 67", ["อย่างน้อยสองปี"]],
   [SRI, "ช่วยเหลือ", ["ตัวชี้วัด"]],
   [SRI, "สวัสดีครับ", ["ตัวชี้วัด"]],
@@ -79,7 +80,7 @@ const CASES: [user: string, question: string, expected: string[]][] = [
   [LAENG, "EIT", ["73.28"]],
   [LAENG, "IIT ครับ", ["80.67"]],
   [LAENG, "ข้อ i12", ["ยังไม่มีคะแนนข้อ i12"]],
-  [LAENG, "คะแนนปี 2567", ["ยังไม่มีผลการประเมินปี 2567"]],
+  [LAENG, "คะแนนปี 2567", ["ยังไม่มีผลปี ๒๕๖๗ ในระบบ", "มีผลของปี 2565"]],
   [NEWCOMER, "คะแนน ITA", ["ยังไม่ได้เชื่อม", "เชื่อมต่อ"]],
   [NEWCOMER, "ตัวชี้วัดที่ 4", ["ยังไม่ได้เชื่อม"]],
   [NEWCOMER, "help", ["ตัวชี้วัด"]],
@@ -91,7 +92,7 @@ describe("Thai questions answered through the whole bot", () => {
   beforeAll(async () => {
     w = await openWorld();
     const demo = await findAgencyByCode(w.db, "DEMO00001");
-    for (const year of [2562, 2563, 2564, 2565, 2566, 2567, 2568]) {
+    for (const year of [2563, 2564, 2565, 2566, 2567, 2568, 2569]) {
       const stored = await loadAssessment(w.db, systemScope(demo!.id), year);
       demoTotals.set(year, formatScore(stored!.assessment.total!.value));
     }
@@ -108,14 +109,14 @@ describe("Thai questions answered through the whole bot", () => {
   });
 
   it.each([
-    ["คะแนน ITA ปี 2562", [2562]],
+    ["คะแนน ITA ปี 2569", [2569]],
     ["คะแนน ปี 63", [2563]],
     ["ผลปี ๒๕๖๔", [2564]],
     ["คะแนนปีงบ 2568 ครับ", [2568]],
     ["เทียบปี 66 กับ 67", [2566, 2567]],
     ["เปรียบเทียบ 2565 2567", [2565, 2567]],
     ["เทียบ 67 กับ 66 หน่อย", [2566, 2567]],
-    ["คะแนนเพิ่มขึ้นไหม", [2567, 2568]],
+    ["คะแนนเพิ่มขึ้นไหม", [2568, 2569]],
   ] as const)("a seven-year agency asks %j and sees the totals of %j", async (question, years) => {
     const seen = (await w.say(DEMO, question)).map(visibleText).join("\n");
     for (const y of years) expect(seen).toContain(demoTotals.get(y));

@@ -38,8 +38,8 @@ describe("ขอรายงาน in chat", () => {
     expect(requests).toEqual([
       { agencyId: own, kind: "analysis", year: 2567, format: "pdf" },
       { agencyId: own, kind: "analysis", year: 2567, format: "docx" },
-      { agencyId: own, kind: "progress", year: 2568, format: "pdf" },
-      { agencyId: own, kind: "progress", year: 2568, format: "docx" },
+      { agencyId: own, kind: "progress", year: 2570, format: "pdf" },
+      { agencyId: own, kind: "progress", year: 2570, format: "docx" },
     ]);
   });
 

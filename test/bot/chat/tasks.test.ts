@@ -37,7 +37,7 @@ describe("measures and steps from chat", () => {
 
   it("lists the agency's measures with their status", async () => {
     const seen = (await w.say(SRI, "มาตรการ")).map(visibleText).join();
-    expect(seen).toContain("มาตรการปีงบประมาณ 2568");
+    expect(seen).toContain("มาตรการปีงบประมาณ 2570");
     expect(seen).toContain("กระบวนการกำกับดูแล");
   });
 

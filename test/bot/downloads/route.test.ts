@@ -5,6 +5,7 @@ import { contentDisposition, downloadRoute } from "../../../bot/downloads/route.
 import { memoryLogger } from "../../../bot/log.ts";
 import { renderReport } from "../../../bot/reports/render.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import { SHIPPED } from "../../fixtures/frameworks.ts";
 import { NOW, openWorld, REPORT_LINKER, type World } from "../world.ts";
 
 describe("report downloads through signed links", () => {
@@ -17,7 +18,13 @@ describe("report downloads through signed links", () => {
     sri = (await findAgencyByCode(w.db, "SEED000"))!.id;
     app = new Hono().route(
       "/",
-      downloadRoute({ db: () => w.db, linker: REPORT_LINKER, render: renderReport, now: () => NOW, log }),
+      downloadRoute({
+        db: () => w.db,
+        linker: REPORT_LINKER,
+        render: (db, scope, request) => renderReport(db, scope, { ...request, frameworks: SHIPPED }),
+        now: () => NOW,
+        log,
+      }),
     );
   }, 60_000);
   afterAll(async () => {

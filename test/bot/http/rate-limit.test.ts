@@ -4,6 +4,7 @@ import { type App, createApp } from "../../../bot/app.ts";
 import { IP_LIMIT, nodeClientIp, USER_LIMIT, workerClientIp } from "../../../bot/http/rate-limit.ts";
 import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
 import { memoryLogger } from "../../../bot/log.ts";
+import { freshFrameworks } from "../../fixtures/frameworks.ts";
 import { ADMIN_SRISONGRAK, openWorld, VIEWER_BANLAENG, type World } from "../world.ts";
 
 const CHANNEL = "1650000009";
@@ -15,6 +16,7 @@ describe("API rate limits", () => {
     w = await openWorld();
     app = createApp({
       db: () => w.db,
+      frameworks: freshFrameworks(),
       production: true,
       log: memoryLogger(),
       api: {

@@ -4,6 +4,7 @@ import { createApp } from "../../../bot/app.ts";
 import { type RequestLogEnv, requestLog } from "../../../bot/http/request-log.ts";
 import { jsonLogger } from "../../../bot/log.ts";
 import { openTestDb } from "../../db/harness.ts";
+import { freshFrameworks } from "../../fixtures/frameworks.ts";
 
 function collecting() {
   const lines: Record<string, unknown>[] = [];
@@ -55,7 +56,12 @@ describe("request ids in logs", () => {
     const h = await openTestDb("pglite");
     try {
       const { lines, log } = collecting();
-      const res = await createApp({ db: () => h.db, production: true, log }).request("/healthz");
+      const res = await createApp({
+        db: () => h.db,
+        production: true,
+        log,
+        frameworks: freshFrameworks(),
+      }).request("/healthz");
       expect(res.status).toBe(200);
       expect(lines).toContainEqual(
         expect.objectContaining({

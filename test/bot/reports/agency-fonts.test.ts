@@ -12,6 +12,7 @@ import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { removeReportFont, saveReportFont } from "../../../db/repositories/report-fonts.ts";
 import { type AgencyScope, systemScope } from "../../../db/scope.ts";
 import { openTestDb } from "../../db/harness.ts";
+import { DEMO_NOW, SHIPPED } from "../../fixtures/frameworks.ts";
 
 const sarabun = dirname(createRequire(import.meta.url).resolve("@expo-google-fonts/sarabun/package.json"));
 const LIGHT = new Uint8Array(readFileSync(join(sarabun, "300Light", "Sarabun_300Light.ttf")));
@@ -45,7 +46,7 @@ describe("an agency's uploaded report font", () => {
   let other: AgencyScope;
   beforeAll(async () => {
     h = await openTestDb("pglite");
-    await loadDemoData(h.db);
+    await loadDemoData(h.db, { now: DEMO_NOW });
     scope = systemScope((await findAgencyByCode(h.db, "SEED000"))!.id);
     other = systemScope((await findAgencyByCode(h.db, "SEED001"))!.id);
     await saveReportFont(h.db, scope, ACTOR, { regular: LIGHT, bold: SEMIBOLD });
@@ -63,9 +64,19 @@ describe("an agency's uploaded report font", () => {
   });
 
   it("is embedded in the agency's PDF and named and embedded in its DOCX", async () => {
-    const pdf = await renderReport(h.db, scope, { kind: "analysis", year: 2567, format: "pdf" });
+    const pdf = await renderReport(h.db, scope, {
+      frameworks: SHIPPED,
+      kind: "analysis",
+      year: 2567,
+      format: "pdf",
+    });
     expect(pdfFonts(pdf.bytes)).toEqual(["Sarabun-Light", "Sarabun-SemiBold"]);
-    const docx = await renderReport(h.db, scope, { kind: "analysis", year: 2567, format: "docx" });
+    const docx = await renderReport(h.db, scope, {
+      frameworks: SHIPPED,
+      kind: "analysis",
+      year: 2567,
+      format: "docx",
+    });
     const fonts = docxFonts(docx.bytes);
     expect(fonts.names).toContain("Sarabun Light");
     expect(fonts.names).not.toContain("Sarabun");
@@ -74,6 +85,7 @@ describe("an agency's uploaded report font", () => {
 
   it("gives way to fonts passed explicitly (the CLI's --font), and to Sarabun once removed", async () => {
     const forced = await renderReport(h.db, scope, {
+      frameworks: SHIPPED,
       kind: "analysis",
       year: 2567,
       format: "pdf",
@@ -81,7 +93,12 @@ describe("an agency's uploaded report font", () => {
     });
     expect(pdfFonts(forced.bytes)).toEqual(["Sarabun-Bold", "Sarabun-Regular"]);
     await removeReportFont(h.db, scope, ACTOR);
-    const back = await renderReport(h.db, scope, { kind: "analysis", year: 2567, format: "pdf" });
+    const back = await renderReport(h.db, scope, {
+      frameworks: SHIPPED,
+      kind: "analysis",
+      year: 2567,
+      format: "pdf",
+    });
     expect(pdfFonts(back.bytes)).toEqual(["Sarabun-Bold", "Sarabun-Regular"]);
   });
 });

@@ -7,6 +7,7 @@ import {
   extractTool,
 } from "../../../core/chat/extract.ts";
 import { normalise } from "../../../core/chat/normalise.ts";
+import { VOCABULARY } from "../../fixtures/frameworks.ts";
 
 describe("extractLinkCode", () => {
   it.each([
@@ -66,19 +67,20 @@ describe("extractItemCode", () => {
     ["ข้อ ๐๑๐", "O10"],
     ["ข้อe๓ คืออะไร", "e3"],
   ])("reads %j as %s", (raw, expected) => {
-    expect(extractItemCode(normalise(raw))).toBe(expected);
+    // The lookup key; each year's framework spells it its own way (O30).
+    expect(extractItemCode(normalise(raw), VOCABULARY)).toBe(expected.toLowerCase());
   });
 
   it("does not read letters inside Latin words or tool names as items", () => {
-    expect(extractItemCode(normalise("ita 2567"))).toBeUndefined();
-    expect(extractItemCode(normalise("oit 67"))).toBeUndefined();
-    expect(extractItemCode(normalise("more 12"))).toBeUndefined();
+    expect(extractItemCode(normalise("ita 2567"), VOCABULARY)).toBeUndefined();
+    expect(extractItemCode(normalise("oit 67"), VOCABULARY)).toBeUndefined();
+    expect(extractItemCode(normalise("more 12"), VOCABULARY)).toBeUndefined();
   });
 
   it("does not read a number without its letter, or item zero, or three digits", () => {
-    expect(extractItemCode(normalise("ข้อ 12"))).toBeUndefined();
-    expect(extractItemCode(normalise("i0"))).toBeUndefined();
-    expect(extractItemCode(normalise("i123"))).toBeUndefined();
+    expect(extractItemCode(normalise("ข้อ 12"), VOCABULARY)).toBeUndefined();
+    expect(extractItemCode(normalise("i0"), VOCABULARY)).toBeUndefined();
+    expect(extractItemCode(normalise("i123"), VOCABULARY)).toBeUndefined();
   });
 });
 
@@ -92,16 +94,16 @@ describe("extractIndicatorNumber", () => {
     ["ตัวชีวัดที่ 2", 2],
     ["ตัวชี้วัดย่อยที่ 9.1", 9],
   ])("reads %j as indicator %i", (raw, expected) => {
-    expect(extractIndicatorNumber(normalise(raw))).toBe(expected);
+    expect(extractIndicatorNumber(normalise(raw), 10)).toBe(expected);
   });
 
-  it("marks a number outside 1–10 invalid rather than returning it", () => {
-    expect(extractIndicatorNumber(normalise("ตัวชี้วัดที่ 11"))).toBe("invalid");
-    expect(extractIndicatorNumber(normalise("indicator 0"))).toBe("invalid");
+  it("marks a number beyond every year's indicators (10 here) invalid rather than returning it", () => {
+    expect(extractIndicatorNumber(normalise("ตัวชี้วัดที่ 11"), 10)).toBe("invalid");
+    expect(extractIndicatorNumber(normalise("indicator 0"), 10)).toBe("invalid");
   });
 
   it("finds nothing when no indicator number is written", () => {
-    expect(extractIndicatorNumber(normalise("ตัวชี้วัดทั้งหมด"))).toBeUndefined();
+    expect(extractIndicatorNumber(normalise("ตัวชี้วัดทั้งหมด"), 10)).toBeUndefined();
   });
 });
 
@@ -115,16 +117,21 @@ describe("extractTool", () => {
     ["แบบตรวจการเปิดเผยข้อมูลสาธารณะ", "OIT"],
     ["โอไอที", "OIT"],
   ])("reads %j as %s", (raw, expected) => {
-    expect(extractTool(normalise(raw))).toBe(expected);
+    expect(extractTool(normalise(raw), VOCABULARY)).toBe(expected);
   });
 
   it("takes the tool named first", () => {
-    expect(extractTool(normalise("eit กับ iit"))).toBe("EIT");
+    expect(extractTool(normalise("eit กับ iit"), VOCABULARY)).toBe("EIT");
+  });
+
+  it("reads a tool by the words its framework gives it, and by none of another year's", () => {
+    expect(extractTool(normalise("แบบวัดภายนอก"), VOCABULARY)).toBe("EIT");
+    expect(extractTool(normalise("คะแนนเครื่องมือ PERC"), VOCABULARY)).toBeUndefined();
   });
 
   it("does not read 'within the agency' or Latin words containing the letters as a tool", () => {
-    expect(extractTool(normalise("ภายในหน่วยงาน"))).toBeUndefined();
-    expect(extractTool(normalise("either"))).toBeUndefined();
-    expect(extractTool(normalise("การเปิดเผยข้อมูล"))).toBeUndefined();
+    expect(extractTool(normalise("ภายในหน่วยงาน"), VOCABULARY)).toBeUndefined();
+    expect(extractTool(normalise("either"), VOCABULARY)).toBeUndefined();
+    expect(extractTool(normalise("การเปิดเผยข้อมูล"), VOCABULARY)).toBeUndefined();
   });
 });

@@ -1,19 +1,45 @@
 import { describe, expect, it } from "vitest";
 import {
   FUZZY_WINDOW,
-  INDICATOR_ALIASES,
   matchIndicatorName,
   tolerance,
   WORD_ONLY_MAX_MESSAGE,
 } from "../../../core/chat/indicator-names.ts";
 import { normalise } from "../../../core/chat/normalise.ts";
-import { INDICATOR_NAMES } from "../../../core/ita/frameworks/common.ts";
+import { chatVocabulary } from "../../../core/chat/vocabulary.ts";
+import { frameworkCatalog } from "../../../core/ita/catalog.ts";
+import { fw, VOCABULARY } from "../../fixtures/frameworks.ts";
 
-const match = (raw: string) => matchIndicatorName(normalise(raw));
+const match = (raw: string) => matchIndicatorName(normalise(raw), VOCABULARY)?.no;
 
 describe("matchIndicatorName", () => {
-  it.each(Object.entries(INDICATOR_NAMES))("reads the official name of indicator %s", (no, name) => {
-    expect(match(name)).toBe(Number(no));
+  it.each(fw(2569).indicators.map((i) => [i.no, i.nameTh] as const))(
+    "reads the official name of indicator %s",
+    (no, name) => {
+      expect(match(name)).toBe(no);
+    },
+  );
+
+  it("gives the concept of the named indicator, so a year that numbers it otherwise finds it", () => {
+    expect(matchIndicatorName(normalise("ทรัพย์สิน"), VOCABULARY)).toEqual({
+      no: 4,
+      concept: "asset-use",
+      alias: "ทรัพย์สิน",
+    });
+  });
+
+  it("reads the names a loaded framework gives, and none it does not", () => {
+    const doc = {
+      ...fw(2569).document,
+      year: 2570,
+      indicators: [
+        { no: 1, nameTh: "ความโปร่งใสของการจัดซื้อจัดจ้าง", tool: "IIT", aliases: ["จัดซื้อจัดจ้าง"] },
+        ...fw(2569).document.indicators.slice(1),
+      ],
+    };
+    const vocabulary = chatVocabulary(frameworkCatalog([doc]));
+    expect(matchIndicatorName(normalise("คะแนนจัดซื้อจัดจ้าง"), vocabulary)?.no).toBe(1);
+    expect(matchIndicatorName(normalise("ปฏิบัติหน้าที่"), vocabulary)).toBeUndefined();
   });
 
   it.each([
@@ -53,7 +79,7 @@ describe("matchIndicatorName", () => {
     expect(match("ปฎิบัติหน้าที่ กับ อำนาจ")).toBe(3);
   });
 
-  it("does not read the fiscal year or the OIT tool's name as an indicator", () => {
+  it("does not read the fiscal year or the OIT tool's name (which holds indicator 9's) as an indicator", () => {
     expect(match("ปีงบประมาณ")).toBeUndefined();
     expect(match("แบบตรวจการเปิดเผยข้อมูลสาธารณะ")).toBeUndefined();
   });
@@ -88,9 +114,9 @@ describe("tolerance", () => {
   });
 });
 
-describe("INDICATOR_ALIASES", () => {
-  it("covers every indicator 1–10 and nothing else", () => {
-    expect([...new Set(INDICATOR_ALIASES.map((a) => a.no))].sort((a, b) => a - b)).toEqual([
+describe("the shipped frameworks' aliases", () => {
+  it("cover every indicator 1–10 and nothing else", () => {
+    expect([...new Set(VOCABULARY.indicators.map((a) => a.no))].sort((a, b) => a - b)).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
     ]);
   });

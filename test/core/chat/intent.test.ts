@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { INTENT_RULES, parseQuery, readMessage } from "../../../core/chat/intent.ts";
 import type { Query, YearSpec } from "../../../core/chat/query.ts";
+import { VOCABULARY } from "../../fixtures/frameworks.ts";
 
 const be = (y: number): YearSpec => ({ kind: "year", be: y, era: "be" });
 const short = (y: number): YearSpec => ({ kind: "year", be: y, era: "short" });
@@ -72,11 +73,11 @@ const MESSAGES: Array<[string, Query]> = [
   ["ข้อ i12", { intent: "item", code: "i12" }],
   ["i12", { intent: "item", code: "i12" }],
   ["I 12", { intent: "item", code: "i12" }],
-  ["ข้อ O30", { intent: "item", code: "O30" }],
-  ["o30", { intent: "item", code: "O30" }],
+  ["ข้อ O30", { intent: "item", code: "o30" }],
+  ["o30", { intent: "item", code: "o30" }],
   ["e3", { intent: "item", code: "e3" }],
-  ["ข้อ ๐๓๐", { intent: "item", code: "O30" }],
-  ["ข้อ๐๑๐ต้องเผยแพร่อะไรคะ", { intent: "item", code: "O10" }],
+  ["ข้อ ๐๓๐", { intent: "item", code: "o30" }],
+  ["ข้อ๐๑๐ต้องเผยแพร่อะไรคะ", { intent: "item", code: "o10" }],
   ["ข้อ i5 ปี 2567 ได้เท่าไหร่", { intent: "item", code: "i5", year: be(2567) }],
   ["ขอดูข้อe๖หน่อยครับ", { intent: "item", code: "e6" }],
   // indicator
@@ -86,26 +87,26 @@ const MESSAGES: Array<[string, Query]> = [
   ["indicator 4", { intent: "indicator", no: 4 }],
   ["ตัวชีวัดที่๒ปี๖๖", { intent: "indicator", no: 2, year: short(2566) }],
   ["ตัวชี้วัดที่ 11", UNKNOWN],
-  ["ทรัพย์สิน", { intent: "indicator", no: 4 }],
-  ["คะแนนการใช้ทรัพสินของราชการครับ", { intent: "indicator", no: 4 }],
-  ["งบประมาณ", { intent: "indicator", no: 2 }],
-  ["ตัวชี้วัดเรื่องงบ ปีที่แล้วได้เท่าไหร่ครับ", { intent: "indicator", no: 2, year: rel(-1) }],
-  ["อำนาจ", { intent: "indicator", no: 3 }],
-  ["การใช้อํานาจ ปี 2567", { intent: "indicator", no: 3, year: be(2567) }],
-  ["ปฏิบัติหน้าที่", { intent: "indicator", no: 1 }],
-  ["ปฎิบัติหน้าที่ได้กี่คะแนนคะ", { intent: "indicator", no: 1 }],
-  ["แก้ไขปัญหาการทุจริต", { intent: "indicator", no: 5 }],
-  ["แก้ปัญหาทุจริตได้เท่าไร", { intent: "indicator", no: 5 }],
-  ["คุณภาพการดำเนินงาน", { intent: "indicator", no: 6 }],
-  ["คุณภาพ", { intent: "indicator", no: 6 }],
-  ["ประสิทธิภาพการสือสาร", { intent: "indicator", no: 7 }],
-  ["สื่อสาร", { intent: "indicator", no: 7 }],
-  ["การปรับปรุงระบบการทำงาน", { intent: "indicator", no: 8 }],
-  ["ปรับปรุงการทำงาน", { intent: "indicator", no: 8 }],
-  ["การเปิดเผยข้อมูล", { intent: "indicator", no: 9 }],
-  ["เปิดเผยข้อมูล ปี 2566", { intent: "indicator", no: 9, year: be(2566) }],
-  ["การป้องกันการทุจริต", { intent: "indicator", no: 10 }],
-  ["ป้องกันทุจริต", { intent: "indicator", no: 10 }],
+  ["ทรัพย์สิน", { intent: "indicator", no: 4, concept: "asset-use" }],
+  ["คะแนนการใช้ทรัพสินของราชการครับ", { intent: "indicator", no: 4, concept: "asset-use" }],
+  ["งบประมาณ", { intent: "indicator", no: 2, concept: "budget-use" }],
+  ["ตัวชี้วัดเรื่องงบ ปีที่แล้วได้เท่าไหร่ครับ", { intent: "indicator", no: 2, concept: "budget-use", year: rel(-1) }],
+  ["อำนาจ", { intent: "indicator", no: 3, concept: "use-of-authority" }],
+  ["การใช้อํานาจ ปี 2567", { intent: "indicator", no: 3, concept: "use-of-authority", year: be(2567) }],
+  ["ปฏิบัติหน้าที่", { intent: "indicator", no: 1, concept: "duty-performance" }],
+  ["ปฎิบัติหน้าที่ได้กี่คะแนนคะ", { intent: "indicator", no: 1, concept: "duty-performance" }],
+  ["แก้ไขปัญหาการทุจริต", { intent: "indicator", no: 5, concept: "anti-corruption-action" }],
+  ["แก้ปัญหาทุจริตได้เท่าไร", { intent: "indicator", no: 5, concept: "anti-corruption-action" }],
+  ["คุณภาพการดำเนินงาน", { intent: "indicator", no: 6, concept: "service-quality" }],
+  ["คุณภาพ", { intent: "indicator", no: 6, concept: "service-quality" }],
+  ["ประสิทธิภาพการสือสาร", { intent: "indicator", no: 7, concept: "communication-efficiency" }],
+  ["สื่อสาร", { intent: "indicator", no: 7, concept: "communication-efficiency" }],
+  ["การปรับปรุงระบบการทำงาน", { intent: "indicator", no: 8, concept: "work-improvement" }],
+  ["ปรับปรุงการทำงาน", { intent: "indicator", no: 8, concept: "work-improvement" }],
+  ["การเปิดเผยข้อมูล", { intent: "indicator", no: 9, concept: "information-disclosure" }],
+  ["เปิดเผยข้อมูล ปี 2566", { intent: "indicator", no: 9, concept: "information-disclosure", year: be(2566) }],
+  ["การป้องกันการทุจริต", { intent: "indicator", no: 10, concept: "corruption-prevention" }],
+  ["ป้องกันทุจริต", { intent: "indicator", no: 10, concept: "corruption-prevention" }],
   ["OIT ตัวชี้วัดที่ 9", { intent: "indicator", no: 9 }],
   // tool
   ["IIT", { intent: "tool", tool: "IIT" }],
@@ -150,11 +151,11 @@ const MESSAGES: Array<[string, Query]> = [
 
 describe("parseQuery", () => {
   it.each(MESSAGES)("reads %j", (text, expected) => {
-    expect(parseQuery(text)).toEqual(expected);
+    expect(parseQuery(text, VOCABULARY)).toEqual(expected);
   });
 
   it("reads a question that opens a 5,000-character message", () => {
-    expect(parseQuery(`คะแนน ita ปี ๖๗ ครับ ${"ๆ".repeat(5000)}`)).toEqual({
+    expect(parseQuery(`คะแนน ita ปี ๖๗ ครับ ${"ๆ".repeat(5000)}`, VOCABULARY)).toEqual({
       intent: "overall",
       year: short(2567),
     });
@@ -168,21 +169,21 @@ describe("parseQuery", () => {
     };
     const letters = "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศสหอฮะาิีึืุูเแโใไ่้๊๋ abcdefghijklmnopqrstuvwxyz";
     const text = Array.from({ length: 5000 }, () => letters[Math.floor(next() * letters.length)]).join("");
-    expect(parseQuery(text)).toEqual(UNKNOWN);
+    expect(parseQuery(text, VOCABULARY)).toEqual(UNKNOWN);
   });
 
   it("reads a 5,000-character repeated sentence with no question in it as unknown", () => {
-    expect(parseQuery("วันนี้อากาศแจ่มใสมาก ".repeat(250))).toEqual(UNKNOWN);
+    expect(parseQuery("วันนี้อากาศแจ่มใสมาก ".repeat(250), VOCABULARY)).toEqual(UNKNOWN);
   });
 
   it("answers any text with a well-formed query", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
-        const q = parseQuery(text);
+        const q = parseQuery(text, VOCABULARY);
         if (q.intent === "indicator") expect(q.no).toBeGreaterThanOrEqual(1);
         if (q.intent === "indicator") expect(q.no).toBeLessThanOrEqual(10);
         if (q.intent === "link") expect(q.code).toMatch(/^\d{6}$/);
-        if (q.intent === "item") expect(q.code).toMatch(/^(i|e|O)[1-9]\d?$/);
+        if (q.intent === "item") expect(q.code).toMatch(/^(i|e|o)[1-9]\d?$/);
         if (q.intent === "compare") expect(q.years.length).toBeLessThanOrEqual(2);
       }),
     );
@@ -200,7 +201,7 @@ describe("precedence", () => {
     ["indicator over tool", "iit การใช้งบประมาณ", "indicator"],
     ["tool over overall", "คะแนน iit", "tool"],
   ])("%s", (_, text, intent) => {
-    expect(parseQuery(text).intent).toBe(intent);
+    expect(parseQuery(text, VOCABULARY).intent).toBe(intent);
   });
 
   it.each([
@@ -212,7 +213,7 @@ describe("precedence", () => {
     ["งานของผมมีอะไรบ้าง", "mine"],
     ["งานที่ต้องทำ", "mine"],
   ] as const)("reads %j as the %s list", (text, which) => {
-    expect(parseQuery(text)).toEqual({ intent: "tasks", which });
+    expect(parseQuery(text, VOCABULARY)).toEqual({ intent: "tasks", which });
   });
 
   it.each([
@@ -224,7 +225,9 @@ describe("precedence", () => {
     ["เตือนทุกวัน", { frequency: "daily" }],
     ["เตือนล่วงหน้า ๓ วัน", { firstLeadDays: 3 }],
   ] as const)("reads %j as reminder settings %j", (text, change) => {
-    expect(parseQuery(text)).toEqual(change ? { intent: "settings", change } : { intent: "settings" });
+    expect(parseQuery(text, VOCABULARY)).toEqual(
+      change ? { intent: "settings", change } : { intent: "settings" },
+    );
   });
 
   it.each([
@@ -237,7 +240,7 @@ describe("precedence", () => {
     ["report analysis 2024 docx", { kind: "analysis", format: "docx", year: ce(2567) }],
     ["ขอรายงานผลมาตรการ เลขอารบิก", { kind: "progress", digits: "arabic" }],
   ] as const)("reads %j as a report request %j", (text, fields) => {
-    expect(parseQuery(text)).toEqual({ intent: "report", ...fields });
+    expect(parseQuery(text, VOCABULARY)).toEqual({ intent: "report", ...fields });
   });
 
   it("tries the rules in the documented order", () => {
@@ -245,6 +248,7 @@ describe("precedence", () => {
       "link",
       "help",
       "settings",
+      "calendar",
       "report",
       "tasks",
       "compare",
@@ -261,7 +265,7 @@ describe("precedence", () => {
 
 describe("readMessage", () => {
   it("takes the threshold and the years out before the keyword rules read the message", () => {
-    const m = readMessage("จุดอ่อน ปี ๖๗ เกณฑ์ ๘๕");
+    const m = readMessage("จุดอ่อน ปี ๖๗ เกณฑ์ ๘๕", VOCABULARY);
     expect(m.threshold).toBe(85);
     expect(m.years).toEqual([short(2567)]);
     expect(m.rest).not.toMatch(/\d/);

@@ -6,8 +6,12 @@ import {
   type ResultsRow,
   validateResultsTable,
 } from "../../../core/import/results.ts";
-import { FRAMEWORK_YEARS, frameworkFor } from "../../../core/ita/frameworks/index.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
+import { SHIPPED } from "../../fixtures/frameworks.ts";
+
+/** Validation against the frameworks this release ships. */
+const validate = (table: string[][], opts: { maxErrors?: number } = {}) =>
+  validateResultsTable(table, { frameworks: SHIPPED, ...opts });
 
 const REQUIRED = ["agency_code", "agency_name", "agency_type", "province", "district", "fiscal_year"];
 const BAN_LAENG = ["1000001", "องค์การบริหารส่วนตำบลบ้านแลง", "องค์การบริหารส่วนตำบล", "ลำปาง", "เมืองลำปาง"];
@@ -34,12 +38,12 @@ function notesOf(result: ResultsImport): ImportIssue[] {
 }
 
 function oneScore(column: string, value: string, year = "2567") {
-  return validateResultsTable(table([column], [...SRI_SONG_RAK, year, value]));
+  return validate(table([column], [...SRI_SONG_RAK, year, value]));
 }
 
 describe("validateResultsTable: the file as a whole", () => {
   it("reads the documented sample into rows whose scores reproduce the published totals", () => {
-    const result = validateResultsTable(
+    const result = validate(
       table(
         [
           "total",
@@ -110,7 +114,7 @@ describe("validateResultsTable: the file as a whole", () => {
       parts: { EIT1: 9517, EIT2: 10000 },
     });
     for (const row of [banLaeng!, sriSongRak!]) {
-      const assessment = scoreAssessment(frameworkFor(row.year)!, row.scores);
+      const assessment = scoreAssessment(SHIPPED.get(row.year)!, row.scores);
       expect(assessment.total?.computed).toBe(row.scores.total);
       expect(assessment.mismatches).toEqual([]);
     }
@@ -119,27 +123,25 @@ describe("validateResultsTable: the file as a whole", () => {
 
   it("reports an empty table as an empty file", () => {
     for (const empty of [[], [[]], [[""], ["  ", "\t"], []]]) {
-      expect(errorsOf(validateResultsTable(empty))).toEqual([
-        { th: "ไฟล์ว่าง ไม่มีข้อมูล", en: "The file is empty" },
-      ]);
+      expect(errorsOf(validate(empty))).toEqual([{ th: "ไฟล์ว่าง ไม่มีข้อมูล", en: "The file is empty" }]);
     }
   });
 
   it("rejects a header without data rows", () => {
-    const errors = errorsOf(validateResultsTable([REQUIRED, [""], []]));
+    const errors = errorsOf(validate([REQUIRED, [""], []]));
     expect(errors).toHaveLength(1);
     expect(errors[0]?.th).toBe("ไม่มีแถวข้อมูล");
   });
 
   it("counts lines from the top of the file, blank lines included", () => {
     const rows = rowsOf(
-      validateResultsTable([[""], REQUIRED, [...BAN_LAENG, "2565"], ["", ""], [...SRI_SONG_RAK, "2567"]]),
+      validate([[""], REQUIRED, [...BAN_LAENG, "2565"], ["", ""], [...SRI_SONG_RAK, "2567"]]),
     );
     expect(rows.map((r) => r.line)).toEqual([3, 5]);
   });
 
   it("returns no rows at all when a single row is wrong", () => {
-    const result = validateResultsTable(
+    const result = validate(
       table(["IIT"], [...BAN_LAENG, "2565", "80.67"], [...SRI_SONG_RAK, "2567", "101"]),
     );
     expect(result.ok).toBe(false);
@@ -147,9 +149,7 @@ describe("validateResultsTable: the file as a whole", () => {
   });
 
   it("returns a registration-only row, with every score cell empty, with no scores", () => {
-    const rows = rowsOf(
-      validateResultsTable(table(["total", "level", "rank", "IIT"], [...BAN_LAENG, "2566"])),
-    );
+    const rows = rowsOf(validate(table(["total", "level", "rank", "IIT"], [...BAN_LAENG, "2566"])));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.scores).toEqual({});
   });
@@ -158,7 +158,7 @@ describe("validateResultsTable: the file as a whole", () => {
 describe("validateResultsTable: header", () => {
   it("names every missing required column in one error", () => {
     const errors = errorsOf(
-      validateResultsTable([
+      validate([
         ["agency_code", "agency_name", "fiscal_year"],
         ["1", "a", "2567"],
       ]),
@@ -179,7 +179,7 @@ describe("validateResultsTable: header", () => {
       "Fiscal_Year",
     ];
     const rows = rowsOf(
-      validateResultsTable([
+      validate([
         [...header, " iit ", "o030", "I12", "Ind3"],
         [...SRI_SONG_RAK, "2567", "92.90", "100", "0", "98.89"],
       ]),
@@ -193,7 +193,7 @@ describe("validateResultsTable: header", () => {
 
   it("suggests agency_code for an unknown column 'agencycode'", () => {
     const header = ["agencycode", ...REQUIRED.slice(1)];
-    const errors = errorsOf(validateResultsTable([header, ["1", ...BAN_LAENG.slice(1), "2565"]]));
+    const errors = errorsOf(validate([header, ["1", ...BAN_LAENG.slice(1), "2565"]]));
     expect(errors.map((e) => e.column)).toEqual([undefined, "agencycode"]);
     expect(errors[0]?.en).toContain("agency_code");
     expect(errors[1]?.th).toBe("ไม่รู้จักคอลัมน์ 'agencycode' — หมายถึง agency_code หรือไม่?");
@@ -213,30 +213,28 @@ describe("validateResultsTable: header", () => {
       const columns = REQUIRED.includes(suggestion)
         ? REQUIRED.map((c) => (c === suggestion ? header : c))
         : [...REQUIRED, header];
-      const errors = errorsOf(validateResultsTable([columns, [...BAN_LAENG, "2565", "1"]]));
+      const errors = errorsOf(validate([columns, [...BAN_LAENG, "2565", "1"]]));
       const unknown = errors.find((e) => e.column === header);
       expect(unknown?.en, header).toContain(`did you mean ${suggestion}?`);
     }
   });
 
   it("names an unknown column without a guess when nothing is close", () => {
-    const errors = errorsOf(validateResultsTable(table(["remarks"], [...BAN_LAENG, "2565", "ok"])));
+    const errors = errorsOf(validate(table(["remarks"], [...BAN_LAENG, "2565", "ok"])));
     expect(errors).toEqual([
       { line: 1, column: "remarks", th: "ไม่รู้จักคอลัมน์ 'remarks'", en: "unknown column 'remarks'" },
     ]);
   });
 
   it("rejects the same column twice, however it is spelled", () => {
-    const errors = errorsOf(
-      validateResultsTable(table(["O30", "o30"], [...BAN_LAENG, "2565", "100", "100"])),
-    );
+    const errors = errorsOf(validate(table(["O30", "o30"], [...BAN_LAENG, "2565", "100", "100"])));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 1, column: "O30" });
     expect(errors[0]?.en).toContain("columns G and H");
   });
 
   it("rejects data in a column that has no header", () => {
-    const errors = errorsOf(validateResultsTable(table([], [...BAN_LAENG, "2565", "", "x"])));
+    const errors = errorsOf(validate(table([], [...BAN_LAENG, "2565", "", "x"])));
     expect(errors).toEqual([
       expect.objectContaining({ line: 1, column: "H", th: "คอลัมน์ H ไม่มีชื่อหัวคอลัมน์ แต่แถว 2 มีข้อมูล" }),
     ]);
@@ -245,7 +243,7 @@ describe("validateResultsTable: header", () => {
   it("ignores trailing header cells with nothing under them", () => {
     expect(
       rowsOf(
-        validateResultsTable([
+        validate([
           [...REQUIRED, "", ""],
           [...BAN_LAENG, "2565"],
         ]),
@@ -254,7 +252,7 @@ describe("validateResultsTable: header", () => {
   });
 
   it("rejects an item code that no supported year knows", () => {
-    const errors = errorsOf(validateResultsTable(table(["i31"], [...BAN_LAENG, "2565", ""])));
+    const errors = errorsOf(validate(table(["i31"], [...BAN_LAENG, "2565", ""])));
     expect(errors).toEqual([
       {
         line: 1,
@@ -302,7 +300,7 @@ describe("validateResultsTable: scores", () => {
   });
 
   it("rounds more than two decimals half-up and says once how many cells were rounded", () => {
-    const result = validateResultsTable(
+    const result = validate(
       table(
         ["i10", "i11", "i12", "ind4"],
         [...SRI_SONG_RAK, "2567", "66.66666666666667", "100", "0.005", "66.665"],
@@ -320,9 +318,7 @@ describe("validateResultsTable: scores", () => {
   });
 
   it("rejects an item the row's year does not have, naming line and column", () => {
-    const result = validateResultsTable(
-      table(["i20"], [...BAN_LAENG, "2565", "100"], [...SRI_SONG_RAK, "2567", "100"]),
-    );
+    const result = validate(table(["i20"], [...BAN_LAENG, "2565", "100"], [...SRI_SONG_RAK, "2567", "100"]));
     expect(errorsOf(result)).toEqual([
       {
         line: 3,
@@ -338,7 +334,7 @@ describe("validateResultsTable: scores", () => {
 
   it("accepts an item column that is empty in the rows of years without that item", () => {
     const rows = rowsOf(
-      validateResultsTable(table(["i20"], [...BAN_LAENG, "2565", "100"], [...SRI_SONG_RAK, "2567", ""])),
+      validate(table(["i20"], [...BAN_LAENG, "2565", "100"], [...SRI_SONG_RAK, "2567", ""])),
     );
     expect(rows.map((r) => r.scores)).toEqual([{ items: { i20: 10000 } }, {}]);
   });
@@ -354,13 +350,13 @@ describe("validateResultsTable: scores", () => {
 
 describe("validateResultsTable: agency fields", () => {
   it("trims the agency code and turns Thai digits into Arabic", () => {
-    const rows = rowsOf(validateResultsTable(table([], [" ๑๒๓๔-AB ", ...BAN_LAENG.slice(1), "2565"])));
+    const rows = rowsOf(validate(table([], [" ๑๒๓๔-AB ", ...BAN_LAENG.slice(1), "2565"])));
     expect(rows[0]?.agency.code).toBe("1234-AB");
   });
 
   it("rejects an empty or malformed agency code", () => {
     for (const code of ["", "12 34", "รหัส1", "1".repeat(21), "12/3"]) {
-      const errors = errorsOf(validateResultsTable(table([], [code, ...BAN_LAENG.slice(1), "2565"])));
+      const errors = errorsOf(validate(table([], [code, ...BAN_LAENG.slice(1), "2565"])));
       expect(errors, code).toHaveLength(1);
       expect(errors[0]).toMatchObject({ line: 2, column: "agency_code" });
     }
@@ -368,9 +364,7 @@ describe("validateResultsTable: agency fields", () => {
 
   it("collapses whitespace in names and rejects empty text fields", () => {
     const rows = rowsOf(
-      validateResultsTable(
-        table([], ["1", "  เทศบาลตำบล   ศรีสองรัก ", "เทศบาลตำบล", " เลย", "ด่าน\u200Bซ้าย", "2567"]),
-      ),
+      validate(table([], ["1", "  เทศบาลตำบล   ศรีสองรัก ", "เทศบาลตำบล", " เลย", "ด่าน\u200Bซ้าย", "2567"])),
     );
     expect(rows[0]?.agency).toMatchObject({
       nameTh: "เทศบาลตำบล ศรีสองรัก",
@@ -378,7 +372,7 @@ describe("validateResultsTable: agency fields", () => {
       district: "ด่านซ้าย",
     });
 
-    const errors = errorsOf(validateResultsTable(table([], ["1", " ", "", "เลย", "", "2567"])));
+    const errors = errorsOf(validate(table([], ["1", " ", "", "เลย", "", "2567"])));
     expect(errors.map((e) => [e.line, e.column, e.th])).toEqual([
       [2, "agency_name", "ไม่มีชื่อหน่วยงาน"],
       [2, "agency_type", "ไม่มีประเภทหน่วยงาน"],
@@ -396,14 +390,14 @@ describe("validateResultsTable: agency fields", () => {
       ["เทศบาล ตำบล", "เทศบาลตำบล"],
       ["มหาวิทยาลัย", "มหาวิทยาลัย"],
     ];
-    const result = validateResultsTable(
+    const result = validate(
       table([], ...types.map(([type], i) => [`${i + 1}`, "ก", type, "เลย", "ด่านซ้าย", "2567"])),
     );
     expect(rowsOf(result).map((r) => r.agency.type)).toEqual(types.map(([, full]) => full));
   });
 
   it("rejects the same agency and year twice, naming both lines", () => {
-    const errors = errorsOf(validateResultsTable(table([], [...BAN_LAENG, "2565"], [...BAN_LAENG, "๒๕๖๕"])));
+    const errors = errorsOf(validate(table([], [...BAN_LAENG, "2565"], [...BAN_LAENG, "๒๕๖๕"])));
     expect(errors).toEqual([
       {
         line: 3,
@@ -416,7 +410,7 @@ describe("validateResultsTable: agency fields", () => {
 
   it("rejects one agency code with different details, naming the lines", () => {
     const moved = [...BAN_LAENG.slice(0, 3), "เชียงใหม่", BAN_LAENG[4]!];
-    const errors = errorsOf(validateResultsTable(table([], [...BAN_LAENG, "2565"], [...moved, "2566"])));
+    const errors = errorsOf(validate(table([], [...BAN_LAENG, "2565"], [...moved, "2566"])));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 3, column: "province" });
     expect(errors[0]?.en).toBe("agency 1000001 differs between rows 2 and 3: province 'ลำปาง' ≠ 'เชียงใหม่'");
@@ -424,15 +418,13 @@ describe("validateResultsTable: agency fields", () => {
 
   it("treats an abbreviated type as the same type for the same agency", () => {
     const abbreviated = [...BAN_LAENG.slice(0, 2), "อบต.", ...BAN_LAENG.slice(3)];
-    expect(
-      rowsOf(validateResultsTable(table([], [...BAN_LAENG, "2565"], [...abbreviated, "2566"]))),
-    ).toHaveLength(2);
+    expect(rowsOf(validate(table([], [...BAN_LAENG, "2565"], [...abbreviated, "2566"])))).toHaveLength(2);
   });
 });
 
 describe("validateResultsTable: fiscal year, level and rank", () => {
   it("reads 2567, ๒๕๖๗ and 67 as fiscal year 2567 without notes", () => {
-    const result = validateResultsTable(
+    const result = validate(
       table(
         [],
         ["1", ...BAN_LAENG.slice(1), "2567"],
@@ -445,7 +437,7 @@ describe("validateResultsTable: fiscal year, level and rank", () => {
   });
 
   it("converts a ค.ศ. year with one note per distinct year", () => {
-    const result = validateResultsTable(
+    const result = validate(
       table(
         [],
         ["1", ...BAN_LAENG.slice(1), "2024"],
@@ -462,15 +454,15 @@ describe("validateResultsTable: fiscal year, level and rank", () => {
   });
 
   it("rejects a year without a framework, listing the supported years", () => {
-    const errors = errorsOf(validateResultsTable(table([], [...BAN_LAENG, "2550"])));
+    const errors = errorsOf(validate(table([], [...BAN_LAENG, "2550"])));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 2, column: "fiscal_year" });
-    expect(errors[0]?.th).toContain(`รองรับปี ${FRAMEWORK_YEARS.join(", ")}`);
+    expect(errors[0]?.th).toContain(`รองรับปี ${SHIPPED.years.join(", ")}`);
   });
 
   it("rejects a fiscal year that is not a year", () => {
     for (const year of ["", "ปีนี้", "25670"]) {
-      const errors = errorsOf(validateResultsTable(table([], [...BAN_LAENG, year])));
+      const errors = errorsOf(validate(table([], [...BAN_LAENG, year])));
       expect(errors, year).toHaveLength(1);
       expect(errors[0]).toMatchObject({ line: 2, column: "fiscal_year" });
     }
@@ -509,14 +501,14 @@ describe("validateResultsTable: error limit and formatting", () => {
     Array.from({ length: n }, (_, i) => [`${i + 1}`, ...BAN_LAENG.slice(1), "2565", "101"]);
 
   it("lists at most 50 errors and says how many more there were", () => {
-    const errors = errorsOf(validateResultsTable(table(["IIT"], ...badRows(60))));
+    const errors = errorsOf(validate(table(["IIT"], ...badRows(60))));
     expect(errors).toHaveLength(51);
     expect(errors[49]).toMatchObject({ line: 51 });
     expect(errors[50]).toEqual({ th: "มีข้อผิดพลาดอีก 10 รายการที่ไม่ได้แสดง", en: "10 more errors not listed" });
   });
 
   it("takes a smaller limit from the options", () => {
-    const errors = errorsOf(validateResultsTable(table(["IIT"], ...badRows(4)), { maxErrors: 2 }));
+    const errors = errorsOf(validate(table(["IIT"], ...badRows(4)), { maxErrors: 2 }));
     expect(errors.map((e) => e.line)).toEqual([2, 3, undefined]);
     expect(errors[2]?.en).toBe("2 more errors not listed");
   });

@@ -1,21 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
+  compareYears,
   DEFAULT_THRESHOLD,
   indicatorScores,
   lowestItems,
   strengthsAndWeaknesses,
-  yearOverYear,
 } from "../../../core/ita/analysis.ts";
-import type { ScoreInput } from "../../../core/ita/assessment.ts";
-import { frameworkFor } from "../../../core/ita/frameworks/index.ts";
+import type { Assessment, ScoreInput } from "../../../core/ita/assessment.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
+import { fw as shipped } from "../../fixtures/frameworks.ts";
 import { SEED_000_ITEMS, SEED_001_INDICATORS, s, scores } from "../../fixtures/seeds.ts";
 
-const fw = (year: number) => {
-  const f = frameworkFor(year);
-  if (!f) throw new Error(`no framework for ${year}`);
-  return f;
-};
+const fw = shipped;
 const assess = (year: number, input: ScoreInput) => scoreAssessment(fw(year), input);
 
 const seed001 = () => assess(2565, { indicators: scores(SEED_001_INDICATORS) });
@@ -155,7 +151,14 @@ describe("lowestItems", () => {
   });
 });
 
-describe("yearOverYear", () => {
+/** The deltas of two assessments, each under its own year's framework. */
+const yearOverYear = (before: Assessment, after: Assessment) =>
+  compareYears(
+    { framework: fw(before.year), assessment: before },
+    { framework: fw(after.year), assessment: after },
+  ).deltas;
+
+describe("compareYears", () => {
   it("gives deltas in hundredths for total, tools and indicators, in framework order", () => {
     const before = assess(2565, {
       indicators: scores({

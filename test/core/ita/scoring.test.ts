@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Assessment } from "../../../core/ita/assessment.ts";
-import { frameworkFor } from "../../../core/ita/frameworks/index.ts";
 import { formatScore } from "../../../core/ita/score.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
+import { fw as shipped } from "../../fixtures/frameworks.ts";
 import { SEED_001_INDICATORS, s, scores } from "../../fixtures/seeds.ts";
 
-const fw = (year: number) => frameworkFor(year)!;
+const fw = shipped;
 const value = (a: Assessment, kind: string, code: string) => {
   const n = a.nodes.find((x) => x.kind === kind && x.code === code);
   return n && formatScore(n.value);

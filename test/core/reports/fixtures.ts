@@ -1,9 +1,9 @@
 // Report data shaped like the seeds, for the builders' tests.
 import type { ScoreInput } from "../../../core/ita/assessment.ts";
-import { frameworkFor } from "../../../core/ita/frameworks/index.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
 import type { Measure } from "../../../core/measures/measure.ts";
 import type { AnalysisData } from "../../../core/reports/data.ts";
+import { fw } from "../../fixtures/frameworks.ts";
 import { SEED_000_ITEMS, s, scores } from "../../fixtures/seeds.ts";
 
 export const AGENCY = {
@@ -26,8 +26,9 @@ export const seed000 = (): AnalysisData => {
   return {
     agency: AGENCY,
     year: 2567,
+    framework: fw(2567),
     results: {
-      assessment: scoreAssessment(frameworkFor(2567)!, input),
+      assessment: scoreAssessment(fw(2567), input),
       rank: { rank: 543, agencyType: "เทศบาลตำบล" },
     },
     history: [{ year: 2567, total: s("97.15"), level: "ผ่านดี" }],

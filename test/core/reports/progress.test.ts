@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { frameworkFor } from "../../../core/ita/frameworks/index.ts";
 import { scoreAssessment } from "../../../core/ita/scoring.ts";
 import type { ProgressData } from "../../../core/reports/data.ts";
 import { documentText, type Table } from "../../../core/reports/document.ts";
 import { buildProgressReport, chiefOf } from "../../../core/reports/progress.ts";
+import { fw } from "../../fixtures/frameworks.ts";
 import { s, scores } from "../../fixtures/seeds.ts";
 import { measure } from "./fixtures.ts";
 
@@ -15,8 +15,9 @@ const KUDJIK = {
   district: "สูงเนิน",
 };
 
-const year = (y: number, total: string, ind4: string) =>
-  scoreAssessment(frameworkFor(y)!, {
+const year = (y: number, total: string, ind4: string) => ({
+  framework: fw(y),
+  assessment: scoreAssessment(fw(y), {
     indicators: scores({
       1: "90",
       2: "90",
@@ -30,7 +31,8 @@ const year = (y: number, total: string, ind4: string) =>
       10: "100",
     }),
     total: s(total),
-  });
+  }),
+});
 
 const data = (over: Partial<ProgressData> = {}): ProgressData => ({
   agency: KUDJIK,

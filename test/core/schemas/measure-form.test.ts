@@ -86,7 +86,7 @@ describe("measure create form", () => {
         ...form,
         fiscalYear: "ปีหน้า",
         title: " ",
-        indicators: ["11"],
+        indicators: ["100"],
         ownerIds: ["x"],
         periodEnd: "31/02/2568",
         steps: [{ title: "", dueOn: "1/1/2567", ownerIds: [] }],
@@ -95,7 +95,7 @@ describe("measure create form", () => {
     expect(errors).toEqual({
       fiscalYear: "ใส่ปีงบประมาณเป็น พ.ศ. เช่น 2568",
       title: "ใส่ชื่อมาตรการ",
-      indicators: "ตัวชี้วัดต้องเป็นเลข 1–10",
+      indicators: "ตัวชี้วัดต้องเป็นเลข 1–99",
       ownerIds: "เลือกผู้รับผิดชอบจากรายชื่อสมาชิกของหน่วยงาน",
       periodEnd: "วันที่ไม่ถูกต้อง ใส่เป็น วัน/เดือน/ปี พ.ศ. เช่น 31/03/2568",
       "steps.0.title": "ใส่ชื่อขั้นตอน",

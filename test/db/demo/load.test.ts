@@ -5,6 +5,7 @@ import { loadDemoData } from "../../../db/demo/load.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { assessmentYears, loadAssessment } from "../../../db/repositories/assessments.ts";
 import { systemScope } from "../../../db/scope.ts";
+import { DEMO_NOW } from "../../fixtures/frameworks.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
 describe.each(DIALECTS)("demo data on %s", (dialect) => {
@@ -17,7 +18,7 @@ describe.each(DIALECTS)("demo data on %s", (dialect) => {
   });
 
   it("loads the seed agencies with their published figures, then leaves a non-empty database alone", async () => {
-    expect(await loadDemoData(h.db)).toEqual({ loaded: true, agencies: 10 });
+    expect(await loadDemoData(h.db, { now: DEMO_NOW })).toEqual({ loaded: true, agencies: 10 });
     const srisongrak = await findAgencyByCode(h.db, "SEED000");
     expect(srisongrak).toMatchObject({ nameTh: "เทศบาลตำบลศรีสองรัก", province: "เลย", district: "ด่านซ้าย" });
     const s000 = await loadAssessment(h.db, systemScope(srisongrak!.id), 2567);
@@ -36,10 +37,11 @@ describe.each(DIALECTS)("demo data on %s", (dialect) => {
     expect(await assessmentYears(h.db, systemScope(kudjik!.id))).toEqual([]);
 
     const demo = await findAgencyByCode(h.db, "DEMO00001");
+    // Seven years up to the latest announced on 25 Nov 2026 (2569, out in August 2026).
     expect(await assessmentYears(h.db, systemScope(demo!.id))).toEqual([
-      2568, 2567, 2566, 2565, 2564, 2563, 2562,
+      2569, 2568, 2567, 2566, 2565, 2564, 2563,
     ]);
 
-    expect(await loadDemoData(h.db)).toEqual({ loaded: false, agencies: 10 });
+    expect(await loadDemoData(h.db, { now: DEMO_NOW })).toEqual({ loaded: false, agencies: 10 });
   });
 });

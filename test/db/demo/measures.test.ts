@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { typicalCalendar } from "../../../core/calendar/typical.ts";
+import { daysBetween } from "../../../core/thai/date.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { loadDemoData } from "../../../db/demo/load.ts";
-import { DEMO_MEASURES, loadDemoMeasures, periodRange } from "../../../db/demo/measures.ts";
-import { DEMO_MILESTONES, TYPICAL_CALENDAR_LABEL } from "../../../db/demo/milestones.ts";
+import {
+  DEMO_MEASURES,
+  LIVE_AS_OF,
+  liveDate,
+  loadDemoMeasures,
+  periodRange,
+} from "../../../db/demo/measures.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { dueItemsAcrossAgencies, listMeasures } from "../../../db/repositories/measures.ts";
+import { TYPICAL_CALENDAR_LABEL } from "../../../db/repositories/milestones.ts";
 import { systemScope } from "../../../db/scope.ts";
+import { DEMO_NOW } from "../../fixtures/frameworks.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
 describe("periodRange", () => {
@@ -26,11 +35,36 @@ describe("periodRange", () => {
   });
 });
 
+describe("liveDate", () => {
+  const plan = [
+    "2024-11-30",
+    "2024-12-31",
+    "2025-02-28",
+    "2025-05-15",
+    "2025-06-04",
+    "2025-06-30",
+    "2025-09-30",
+  ];
+
+  it("keeps the near dates' distance from today and the far ones in order within the fiscal year", () => {
+    for (const today of ["2026-11-25", "2027-03-15", "2027-09-10"]) {
+      const moved = plan.map((d) => liveDate(d, today));
+      expect([...moved].sort()).toEqual(moved);
+      expect(daysBetween(liveDate("2025-05-15", today), today)).toBe(17);
+      expect(daysBetween(today, liveDate("2025-06-04", today))).toBe(3);
+      expect(liveDate(LIVE_AS_OF, today)).toBe(today);
+    }
+    // In the middle of a year everything stays inside it.
+    const march = plan.map((d) => liveDate(d, "2027-03-15"));
+    expect(march.every((d) => d >= "2026-10-01" && d <= "2027-09-30")).toBe(true);
+  });
+});
+
 describe.each(DIALECTS)("demo measures on %s", (dialect) => {
   let h: DbHandle;
   beforeAll(async () => {
     h = await openTestDb(dialect);
-    await loadDemoData(h.db);
+    await loadDemoData(h.db, { now: DEMO_NOW });
   });
   afterAll(async () => {
     await h.close();
@@ -91,11 +125,13 @@ describe.each(DIALECTS)("demo measures on %s", (dialect) => {
     expect(policy.suggestions).toContain("ในไตรมาสแรกของปีงบประมาณ");
   });
 
-  it("loads seed 000's plan for 2568 with mixed progress, owned by the agency's demo member", async () => {
+  it("lives seed 000's plan in today's fiscal year with mixed progress, owned by the agency's demo member", async () => {
     const scope = await scopeOf("SEED000");
-    const measures = await listMeasures(h.db, scope, { fiscalYear: 2568 });
+    expect(await listMeasures(h.db, scope, { fiscalYear: 2568 })).toEqual([]);
+    const measures = await listMeasures(h.db, scope, { fiscalYear: 2570 });
     expect(measures).toHaveLength(7);
-    expect(measures[0]!.periodText).toBe("๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘");
+    expect(measures[0]!.periodText).toBe("๑ ตุลาคม ๒๕๖๙ – ๓๐ กันยายน ๒๕๗๐");
+    expect(measures[0]!.periodStart).toBe("2026-10-01");
     expect(measures.map((m) => m.status)).toEqual([
       "in_progress",
       "in_progress",
@@ -107,43 +143,46 @@ describe.each(DIALECTS)("demo measures on %s", (dialect) => {
     ]);
     for (const m of measures) {
       expect(m.owners.map((o) => o.displayName)).toEqual(["สมชาย (ผู้ดูแล ทต.ศรีสองรัก)"]);
-      for (const s of m.steps) expect(s.dueOn! >= "2024-10-01" && s.dueOn! <= "2025-09-30").toBe(true);
     }
-    const overdue = await listMeasures(h.db, scope, { overdueOn: "2025-06-01" });
-    expect(overdue.map((m) => m.title)).toEqual(["ช่องทางและรูปแบบการประชาสัมพันธ์เผยแพร่ข้อมูลข่าวสารภาครัฐ"]);
+    // Today is 25 Nov 2026: one step overdue by days, not years; one due this week.
+    const steps = measures.flatMap((m) => m.steps);
+    const open = steps.filter((s) => s.status !== "done");
+    const overdue = open.filter((s) => s.dueOn! < "2026-11-25");
+    expect(overdue.map((s) => daysBetween(s.dueOn!, "2026-11-25"))).toEqual([17]);
+    expect(open.some((s) => s.dueOn === "2026-11-28")).toBe(true);
+    expect(steps.every((s) => s.status !== "done" || s.doneOn! <= "2026-11-25")).toBe(true);
+    const late = await listMeasures(h.db, scope, { overdueOn: "2026-11-25" });
+    expect(late.map((m) => m.title)).toEqual(["ช่องทางและรูปแบบการประชาสัมพันธ์เผยแพร่ข้อมูลข่าวสารภาครัฐ"]);
     const mine = await listMeasures(h.db, scope, { ownerMemberId: measures[0]!.owners[0]!.memberId });
     expect(mine).toHaveLength(7);
   });
 
-  it("loads the typical national calendar for 2568 and 2569, which reaches the admins", async () => {
-    const rows = await h.db.selectFrom("milestones").selectAll().orderBy("due_on").execute();
-    expect(rows).toHaveLength(DEMO_MILESTONES.length);
-    expect(rows.every((r) => r.agency_id === null && r.created_by === TYPICAL_CALENDAR_LABEL)).toBe(true);
-    const y2568 = rows.filter((r) => r.fiscal_year === 2568);
-    expect(y2568.map((r) => [r.due_on, r.kind])).toEqual([
-      ["2024-10-30", "duty"],
-      ["2025-02-28", "ita"],
-      ["2025-04-30", "ita"],
-      ["2025-04-30", "duty"],
-      ["2025-05-31", "ita"],
-      ["2025-06-10", "ita"],
-      ["2025-06-30", "ita"],
-      ["2025-08-15", "ita"],
+  it("loads the usual national calendar of this fiscal year and the next, provisional and keyed", async () => {
+    const rows = await h.db.selectFrom("milestones").selectAll().orderBy("due_on").orderBy("key").execute();
+    const expected = [...typicalCalendar(2570), ...typicalCalendar(2571)];
+    expect(rows).toHaveLength(expected.length);
+    expect(
+      rows.every((r) => r.agency_id === null && r.created_by === TYPICAL_CALENDAR_LABEL && r.provisional),
+    ).toBe(true);
+    const y2570 = rows.filter((r) => r.fiscal_year === 2570);
+    expect(y2570.map((r) => [r.key, r.due_on, r.kind])).toEqual([
+      ["annual-report", "2026-10-30", "duty"],
+      ["registration", "2027-02-28", "ita"],
+      ["oit-submission", "2027-04-30", "ita"],
+      ["six-month-report", "2027-04-30", "duty"],
+      ["oit-scoring", "2027-05-31", "ita"],
+      ["clarification", "2027-06-10", "ita"],
+      ["confirmation", "2027-06-30", "ita"],
+      ["survey", "2027-06-30", "ita"],
+      ["results", "2027-08-15", "ita"],
     ]);
-    expect(rows.filter((r) => r.fiscal_year === 2569).map((r) => r.due_on)).toContain("2026-08-15");
-    expect(rows.some((r) => r.title.includes("รอบ ๖ เดือน"))).toBe(true);
+    expect(y2570.find((r) => r.key === "oit-submission")!.starts_on).toBe("2027-03-01");
 
     const srisongrak = await scopeOf("SEED000");
-    const items = await dueItemsAcrossAgencies(h.db, { from: "2025-06-01", to: "2025-06-30" });
-    const theirs = items.filter((i) => i.agencyId === srisongrak.agencyId);
-    expect(theirs.some((i) => i.key.startsWith("milestone:") && i.dueOn === "2025-06-10")).toBe(true);
-    expect(theirs.filter((i) => i.key.startsWith("step:")).map((i) => i.dueOn)).toEqual([
-      "2025-06-15",
-      "2025-06-20",
-      "2025-06-30",
-      "2025-06-30",
-      "2025-06-30",
-    ]);
+    const items = await dueItemsAcrossAgencies(h.db, { from: "2027-05-01", to: "2027-08-31" });
+    const theirs = items.filter((i) => i.agencyId === srisongrak.agencyId && i.key.startsWith("milestone:"));
+    // The NACC's own scoring weeks, the survey window and the announcement remind nobody.
+    expect(theirs.map((i) => i.dueOn)).toEqual(["2027-06-10", "2027-06-30"]);
   });
 
   it("does not duplicate anything when loaded again", async () => {
@@ -154,7 +193,15 @@ describe.each(DIALECTS)("demo measures on %s", (dialect) => {
     });
     const before = await count();
     expect(before.measures).toBe(DEMO_MEASURES.reduce((n, p) => n + p.measures.length, 0));
-    expect(await loadDemoMeasures(h.db)).toEqual({ measures: 0, milestones: 0 });
+    expect(await loadDemoMeasures(h.db, DEMO_NOW)).toEqual({ measures: 0, milestones: 0 });
     expect(await count()).toEqual(before);
+  });
+
+  it("adds the next fiscal year's live plan and calendar when loaded in that year", async () => {
+    const outcome = await loadDemoMeasures(h.db, new Date("2027-10-20T03:00:00Z"));
+    expect(outcome).toEqual({ measures: 7, milestones: 9 });
+    const next = await listMeasures(h.db, await scopeOf("SEED000"), { fiscalYear: 2571 });
+    expect(next).toHaveLength(7);
+    expect(next[0]!.periodText).toBe("๑ ตุลาคม ๒๕๗๐ – ๓๐ กันยายน ๒๕๗๑");
   });
 });

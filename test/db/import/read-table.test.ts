@@ -9,6 +9,7 @@ import {
   readTable,
   type TableRead,
 } from "../../../db/import/read-table.ts";
+import { SHIPPED } from "../../fixtures/frameworks.ts";
 
 const SAMPLE = new URL("../../fixtures/results-sample.csv", import.meta.url);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -54,7 +55,7 @@ describe("readTable: CSV", () => {
       "district",
       "fiscal_year",
     ]);
-    const result = validateResultsTable(table);
+    const result = validateResultsTable(table, { frameworks: SHIPPED });
     expect(result.ok && result.rows.map((r) => [r.line, r.agency.nameTh, r.year, r.scores.total])).toEqual([
       [2, "องค์การบริหารส่วนตำบลบ้านแลง", 2565, 8619],
       [3, "เทศบาลตำบลศรีสองรัก", 2567, 9715],
@@ -93,8 +94,8 @@ describe("readTable: XLSX", () => {
     const csvTable = tableOf(await readTable(readFileSync(SAMPLE), "results-sample.csv"));
     const bytes = await xlsxOf(csvTable.map((row) => row.map(asTyped)));
     const xlsxTable = tableOf(await readTable(bytes, "results.xlsx"));
-    const fromCsv = validateResultsTable(csvTable);
-    const fromXlsx = validateResultsTable(xlsxTable);
+    const fromCsv = validateResultsTable(csvTable, { frameworks: SHIPPED });
+    const fromXlsx = validateResultsTable(xlsxTable, { frameworks: SHIPPED });
     expect(fromXlsx.ok).toBe(true);
     expect(fromXlsx).toEqual(fromCsv);
   });
@@ -112,7 +113,7 @@ describe("readTable: XLSX", () => {
     const row = ["1", "เทศบาลตำบลศรีสองรัก", "เทศบาลตำบล", "เลย", "ด่านซ้าย", 2567, 200 / 3];
     const table = tableOf(await readTable(await xlsxOf([header, row]), "r.xlsx"));
     expect(table[1]?.[6]).toBe("66.66666666666667");
-    const result = validateResultsTable(table);
+    const result = validateResultsTable(table, { frameworks: SHIPPED });
     expect(result.ok && result.rows[0]?.scores.items).toEqual({ i10: 6667 });
     expect(result.ok && result.notes).toHaveLength(1);
   });

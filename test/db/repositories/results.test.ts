@@ -6,6 +6,7 @@ import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { loadAssessment, rankTable } from "../../../db/repositories/assessments.ts";
 import { applyResults, type ResultsRecord } from "../../../db/repositories/results.ts";
 import { systemScope } from "../../../db/scope.ts";
+import { SHIPPED } from "../../fixtures/frameworks.ts";
 import { SEED_001_INDICATORS, s, scores } from "../../fixtures/seeds.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
@@ -48,7 +49,7 @@ describe.each(DIALECTS)("results repository on %s", (dialect) => {
 
   it("stores an agency-year and computes what is missing with the official rule", async () => {
     const record = seed001();
-    const summary = await applyResults(h.db, [record], actor, "imported");
+    const summary = await applyResults(h.db, [record], actor, "imported", SHIPPED);
     expect(summary).toMatchObject({ agenciesCreated: 1, assessmentsCreated: 1, mismatches: 0 });
     const found = await findAgencyByCode(h.db, record.agency.code);
     const stored = await loadAssessment(h.db, systemScope(found!.id), 2565);
@@ -63,10 +64,10 @@ describe.each(DIALECTS)("results repository on %s", (dialect) => {
 
   it("changes nothing when the same records are applied again", async () => {
     const record = seed001();
-    await applyResults(h.db, [record], actor, "imported");
+    await applyResults(h.db, [record], actor, "imported", SHIPPED);
     const before = await tableCounts();
     const stamp = await sql<{ t: string }>`select max(updated_at)::text as t from assessments`.execute(h.db);
-    const summary = await applyResults(h.db, [record], actor, "imported");
+    const summary = await applyResults(h.db, [record], actor, "imported", SHIPPED);
     expect(summary).toMatchObject({
       agenciesCreated: 0,
       agenciesUpdated: 0,
@@ -82,9 +83,9 @@ describe.each(DIALECTS)("results repository on %s", (dialect) => {
 
   it("keeps stored figures for cells left empty and audits only what changed", async () => {
     const record = seed001();
-    await applyResults(h.db, [record], actor, "imported");
+    await applyResults(h.db, [record], actor, "imported", SHIPPED);
     const update: ResultsRecord = { ...record, scores: { indicators: scores({ 7: "70.00" }) } };
-    const summary = await applyResults(h.db, [update], { label: "import:fix.csv" }, "imported");
+    const summary = await applyResults(h.db, [update], { label: "import:fix.csv" }, "imported", SHIPPED);
     expect(summary).toMatchObject({ assessmentsChanged: 1 });
     const found = await findAgencyByCode(h.db, record.agency.code);
     const stored = await loadAssessment(h.db, systemScope(found!.id), 2565);
@@ -112,7 +113,7 @@ describe.each(DIALECTS)("results repository on %s", (dialect) => {
   it("writes nothing when any record fails", async () => {
     const before = await tableCounts();
     const broken = seed001(agency({ nameTh: null as unknown as string }));
-    await expect(applyResults(h.db, [seed001(), broken], actor, "imported")).rejects.toThrow();
+    await expect(applyResults(h.db, [seed001(), broken], actor, "imported", SHIPPED)).rejects.toThrow();
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -129,7 +130,7 @@ describe.each(DIALECTS)("results repository on %s", (dialect) => {
       year: 2566,
       scores: { total: s(total) },
     }));
-    await applyResults(h.db, records, actor, "imported");
+    await applyResults(h.db, records, actor, "imported", SHIPPED);
     const ranks = [];
     for (const r of records) {
       const a = await findAgencyByCode(h.db, r.agency.code);
@@ -160,9 +161,9 @@ describe.each(DIALECTS)("results repository on %s", (dialect) => {
 
   it("returns nothing for another agency's scope", async () => {
     const record = seed001();
-    await applyResults(h.db, [record], actor, "imported");
+    await applyResults(h.db, [record], actor, "imported", SHIPPED);
     const other = seed001();
-    await applyResults(h.db, [{ ...other, year: 2564 }], actor, "imported");
+    await applyResults(h.db, [{ ...other, year: 2564 }], actor, "imported", SHIPPED);
     const otherAgency = await findAgencyByCode(h.db, other.agency.code);
     expect(await loadAssessment(h.db, systemScope(otherAgency!.id), 2565)).toBeUndefined();
   });

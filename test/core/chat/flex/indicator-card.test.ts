@@ -46,7 +46,10 @@ describe("indicatorCard", () => {
       "คะแนน ปี 2567",
       "ช่วยเหลือ",
     ]);
-    const last = quickReplies(indicatorCard({ ...disclosure2565(), no: 10 })).map((q) => q.text);
+    // The neighbours are the year's own (10 is the last indicator of 2565: only 9 before it).
+    const last = quickReplies(indicatorCard({ ...disclosure2565(), no: 10, neighbours: [9] })).map(
+      (q) => q.text,
+    );
     expect(last).toContain("ตัวชี้วัดที่ 9 ปี 2565");
     expect(last).not.toContain("ตัวชี้วัดที่ 11 ปี 2565");
   });

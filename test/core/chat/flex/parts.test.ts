@@ -12,6 +12,7 @@ import {
   widthPercent,
 } from "../../../../core/chat/flex/parts.ts";
 import { parseQuery } from "../../../../core/chat/intent.ts";
+import { VOCABULARY } from "../../../fixtures/frameworks.ts";
 
 describe("flex parts", () => {
   it("formats whole numbers with thousands separators", () => {
@@ -69,17 +70,29 @@ describe("flex parts", () => {
 
   it("asks questions the bot understands, for the card's year", () => {
     const year = { kind: "year", be: 2567, era: "be" };
-    expect(parseQuery(asks.overall(2567).text)).toEqual({ intent: "overall", year });
-    expect(parseQuery(asks.indicator(4, 2567).text)).toEqual({ intent: "indicator", no: 4, year });
-    expect(parseQuery(asks.item("i12", 2567).text)).toEqual({ intent: "item", code: "i12", year });
-    expect(parseQuery(asks.weaknesses(2567).text)).toEqual({ intent: "weaknesses", year });
-    expect(parseQuery(asks.strengths(2567).text)).toEqual({ intent: "strengths", year });
-    expect(parseQuery(asks.rank(2567).text)).toEqual({ intent: "rank", year });
-    expect(parseQuery(asks.tool("EIT", 2567).text)).toEqual({ intent: "tool", tool: "EIT", year });
-    expect(parseQuery(asks.compare(2566, 2567).text)).toEqual({
+    expect(parseQuery(asks.overall(2567).text, VOCABULARY)).toEqual({ intent: "overall", year });
+    expect(parseQuery(asks.indicator(4, 2567).text, VOCABULARY)).toEqual({
+      intent: "indicator",
+      no: 4,
+      year,
+    });
+    expect(parseQuery(asks.item("i12", 2567).text, VOCABULARY)).toEqual({
+      intent: "item",
+      code: "i12",
+      year,
+    });
+    expect(parseQuery(asks.weaknesses(2567).text, VOCABULARY)).toEqual({ intent: "weaknesses", year });
+    expect(parseQuery(asks.strengths(2567).text, VOCABULARY)).toEqual({ intent: "strengths", year });
+    expect(parseQuery(asks.rank(2567).text, VOCABULARY)).toEqual({ intent: "rank", year });
+    expect(parseQuery(asks.tool("EIT", 2567).text, VOCABULARY)).toEqual({
+      intent: "tool",
+      tool: "EIT",
+      year,
+    });
+    expect(parseQuery(asks.compare(2566, 2567).text, VOCABULARY)).toEqual({
       intent: "compare",
       years: [{ kind: "year", be: 2566, era: "be" }, year],
     });
-    expect(parseQuery(asks.help().text)).toEqual({ intent: "help" });
+    expect(parseQuery(asks.help().text, VOCABULARY)).toEqual({ intent: "help" });
   });
 });

@@ -31,11 +31,17 @@ describe("textAnswer", () => {
 
 describe("helpMessage", () => {
   it("lists what can be asked, in Thai", () => {
-    const m = helpMessage();
+    const m = helpMessage(["IIT", "EIT", "OIT"]);
     expect(m).toMatchSnapshot();
     for (const example of ["ตัวชี้วัดที่ 4", "ข้อ i12", "จุดอ่อน", "เทียบปี 2566 กับ 2567", "อันดับ"]) {
       expect(m.text).toContain(example);
     }
+  });
+
+  it("names the tools of the newest year, whatever they are", () => {
+    expect(helpMessage(["PERC", "OPEN"]).text).toContain("• PERC, OPEN — คะแนนรายเครื่องมือ");
+    expect(helpMessage(["PERC", "OPEN"]).text).not.toContain("IIT");
+    expect(quickReplies(helpMessage(["PERC", "OPEN"])).map((q) => q.text)).toContain("PERC");
   });
 
   it("offers each example as a quick reply", () => {

@@ -11,10 +11,15 @@ import type {
   ScoreCardView,
   StrengthsCardView,
 } from "../../../../core/chat/cards.ts";
-import { INDICATOR_NAMES } from "../../../../core/ita/frameworks/common.ts";
-import { frameworkFor } from "../../../../core/ita/frameworks/index.ts";
+import { fw as shipped } from "../../../fixtures/frameworks.ts";
 
-type No = keyof typeof INDICATOR_NAMES;
+type No = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+/** The names of the ten indicators every shipped year has. */
+const INDICATOR_NAMES = Object.fromEntries(shipped(2567).indicators.map((i) => [i.no, i.nameTh])) as Record<
+  No,
+  string
+>;
 
 export const SRI_SONG_RAK = "เทศบาลตำบลศรีสองรัก";
 export const BAN_LAENG = "องค์การบริหารส่วนตำบลบ้านแลง";
@@ -74,7 +79,7 @@ export const banLaeng2565 = (): ScoreCardView => ({
 });
 
 const item = (code: string, value: string, threshold = 85): ItemView => {
-  const titleTh = frameworkFor(2567)?.item(code)?.titleTh;
+  const titleTh = shipped(2567).item(code)?.titleTh;
   return {
     code,
     ...(titleTh ? { titleTh } : {}),
@@ -96,6 +101,7 @@ export const assetUse2567 = (): IndicatorCardView => ({
   items: [item("i10", "100.00"), item("i11", "100.00"), item("i12", "0.00")],
   subIndicators: [],
   threshold: 85,
+  neighbours: [3, 5],
 });
 
 /** Indicator 2 of 2567 computed from its items: mean(100, 96.77, 100) = 98.92. */
@@ -107,11 +113,12 @@ export const budgetComputed2567 = (): IndicatorCardView => ({
   percent: 99,
   source: "computed",
   items: [item("i4", "100.00"), item("i5", "96.77"), item("i6", "100.00")],
+  neighbours: [1, 3],
 });
 
 /** Indicator 9 of 2565 (OIT): five sub-indicators and 33 published items O1–O33 with their titles. */
 export const disclosure2565 = (): IndicatorCardView => {
-  const fw = frameworkFor(2565);
+  const fw = shipped(2565);
   const def = fw?.indicator(9);
   const subs = def?.subIndicators ?? [];
   return {
@@ -131,6 +138,7 @@ export const disclosure2565 = (): IndicatorCardView => {
       }),
     subIndicators: subs.map((s) => ({ code: s.code, nameTh: s.nameTh, value: "100.00" })),
     threshold: 85,
+    neighbours: [8, 10],
   };
 };
 

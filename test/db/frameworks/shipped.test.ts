@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canonicalItemCode } from "../../../core/ita/catalog.ts";
-import type { FrameworkData } from "../../../core/ita/framework.ts";
-import { FRAMEWORK_YEARS, frameworkFor, latestFrameworkYear } from "../../../core/ita/frameworks/index.ts";
+import { type Framework, itemKey } from "../../../core/ita/catalog.ts";
+import { checkFramework } from "../../../core/ita/framework-check.ts";
+import { shippedFrameworks } from "../../../db/frameworks/shipped.ts";
+import { SHIPPED } from "../../fixtures/frameworks.ts";
+
+const FRAMEWORK_YEARS = SHIPPED.years;
+const frameworkFor = (year: number) => SHIPPED.get(year);
 
 const INDICATOR_NAMES = [
   "การปฏิบัติหน้าที่",
@@ -16,13 +20,13 @@ const INDICATOR_NAMES = [
   "การป้องกันการทุจริต",
 ];
 
-function data(year: number): FrameworkData {
+function data(year: number): Framework {
   const f = frameworkFor(year);
   if (!f) throw new Error(`no framework for ${year}`);
   return f;
 }
 
-function referencedCodes(d: FrameworkData): string[] {
+function referencedCodes(d: Framework): string[] {
   return d.indicators.flatMap((ind) => [
     ...(ind.items ?? []),
     ...(ind.subIndicators ?? []).flatMap((s) => s.items),
@@ -33,14 +37,14 @@ function codes(prefix: string, from: number, to: number): string[] {
   return Array.from({ length: to - from + 1 }, (_, k) => `${prefix}${from + k}`);
 }
 
-describe("framework registry", () => {
-  it("covers 2562–2568 in order, latest last", () => {
-    expect(FRAMEWORK_YEARS).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568]);
-    expect(latestFrameworkYear()).toBe(2568);
+describe("shipped frameworks", () => {
+  it("covers 2562–2569 in order, latest last", () => {
+    expect(FRAMEWORK_YEARS).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568, 2569]);
+    expect(SHIPPED.latest()!.year).toBe(2569);
     for (const year of FRAMEWORK_YEARS) expect(frameworkFor(year)!.year).toBe(year);
   });
 
-  it("has nothing outside the known years", () => {
+  it("has nothing outside the shipped years (2570 is an operator's to load)", () => {
     expect(frameworkFor(2561)).toBeUndefined();
     expect(frameworkFor(2570)).toBeUndefined();
   });
@@ -48,7 +52,22 @@ describe("framework registry", () => {
   it("builds each year once", () => {
     expect(frameworkFor(2567)).toBe(frameworkFor(2567));
   });
+
+  it("passes the one framework schema, file by file", () => {
+    for (const doc of shippedFrameworks()) expect(checkFramework(doc)).toEqual({ ok: true, document: doc });
+  });
+
+  it("marks only 2569 provisional, with the note users see", () => {
+    expect(
+      SHIPPED.all()
+        .filter((f) => f.provisional)
+        .map((f) => f.year),
+    ).toEqual([2569]);
+    expect(fw2569().provisionalNote).toBe("รอยืนยันจาก ป.ป.ช.");
+  });
 });
+
+const fw2569 = () => data(2569);
 
 describe.each(FRAMEWORK_YEARS.map((year) => [year]))("framework %i", (year) => {
   const d = data(year);
@@ -85,30 +104,37 @@ describe.each(FRAMEWORK_YEARS.map((year) => [year]))("framework %i", (year) => {
     expect(d.tools.filter((t) => t.code !== "EIT").every((t) => t.parts === undefined)).toBe(true);
   });
 
-  it("uses unique, canonical item codes", () => {
+  it("uses unique item codes, spelled i12, e3 and O30", () => {
     const defined = d.items.map((i) => i.code);
     const referenced = referencedCodes(d);
     expect(new Set(defined).size).toBe(defined.length);
     expect(new Set(referenced).size).toBe(referenced.length);
-    for (const code of [...defined, ...referenced]) expect(canonicalItemCode(code)).toBe(code);
+    for (const code of [...defined, ...referenced]) {
+      expect(code).toMatch(/^(i|e|O)[1-9]\d?$/);
+      expect(d.item(itemKey(code)!)?.code).toBe(code);
+    }
   });
 
   it("defines only items that the year accepts", () => {
     const f = frameworkFor(year)!;
     for (const def of d.items) expect(f.item(def.code)?.tool, def.code).toBeDefined();
-    for (const range of d.itemRanges ?? []) {
+    for (const range of d.itemRanges) {
       expect(d.tools.map((t) => t.code)).toContain(range.tool);
       expect(range.from).toBeLessThanOrEqual(range.to);
     }
   });
 
-  it("gives every defined item a title and a kebab-case concept, one item per concept", () => {
-    for (const def of d.items) {
-      expect(def.titleTh, def.code).toBeTruthy();
-      expect(def.concept, def.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    }
-    const concepts = d.items.map((i) => i.concept);
+  it("gives every titled item a kebab-case concept, one item per concept", () => {
+    const titled = d.items.filter((i) => i.titleTh);
+    for (const def of titled) expect(def.concept, def.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    // Only 2569 lists codes whose titles were not found (O2, O5–O7).
+    if (year !== 2569) expect(titled).toHaveLength(d.items.length);
+    const concepts = titled.map((i) => i.concept);
     expect(new Set(concepts).size).toBe(concepts.length);
+  });
+
+  it("gives every indicator a concept, the same number for the same concept in every shipped year", () => {
+    expect(d.indicators.map((i) => i.concept)).toEqual(data(2569).indicators.map((i) => i.concept));
   });
 
   it("orders levels best to worst", () => {
@@ -148,7 +174,7 @@ describe("levels", () => {
   });
 
   it("grades pass / excellent from 2566, with per-tool minimums for the two best", () => {
-    for (const year of [2566, 2567, 2568]) {
+    for (const year of [2566, 2567, 2568, 2569]) {
       expect(data(year).levels.map((l) => [l.code, l.minTotal, l.minEachTool])).toEqual([
         ["ผ่านดีเยี่ยม", 95, 95],
         ["ผ่านดี", 85, 85],
@@ -164,7 +190,7 @@ describe("items without known codes", () => {
   it.each([[2562], [2563]])("%i has no items at all", (year) => {
     const d = data(year);
     expect(d.items).toEqual([]);
-    expect(d.itemRanges).toBeUndefined();
+    expect(d.itemRanges).toEqual([]);
     expect(referencedCodes(d)).toEqual([]);
     expect(frameworkFor(year)!.item("i1")).toBeUndefined();
   });
@@ -223,7 +249,7 @@ describe.each([[2564], [2565]])("IIT and OIT in %i", (year) => {
   });
 });
 
-describe.each([[2566], [2567], [2568]])("IIT and EIT from 2566: %i", (year) => {
+describe.each([[2566], [2567], [2568], [2569]])("IIT and EIT from 2566: %i", (year) => {
   const d = data(year);
   const f = frameworkFor(year)!;
 
@@ -240,7 +266,7 @@ describe.each([[2566], [2567], [2568]])("IIT and EIT from 2566: %i", (year) => {
   });
 
   it("accepts OIT codes without known membership", () => {
-    const last = year === 2568 ? 26 : 43;
+    const last = year >= 2568 ? 26 : 43;
     expect(d.itemRanges).toEqual([{ prefix: "O", from: 1, to: last, tool: "OIT" }]);
     expect(d.indicators.slice(8).every((i) => i.items === undefined && i.subIndicators === undefined)).toBe(
       true,
@@ -281,6 +307,36 @@ describe("item lookups", () => {
     expect(f.item("O2")).toEqual({ code: "O2", tool: "OIT" });
     expect(data(2568).items.map((i) => i.code)).toEqual(["O1", "O3", "O4", ...codes("O", 8, 26)]);
   });
+
+  it("lists 2569's O1–O26, the ones whose titles were not found as bare codes", () => {
+    const f = fw2569();
+    expect(f.items.map((i) => i.code)).toEqual(codes("O", 1, 26));
+    expect(["O2", "O5", "O6", "O7"].map((c) => f.item(c)?.titleTh)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(f.item("O25")).toMatchObject({
+      titleTh: "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร",
+      concept: "integrity-measures",
+      coverage: "current",
+      tool: "OIT",
+    });
+    expect(f.item("O11")).toMatchObject({ coverage: "current-first-half", continues: ["O12"] });
+    expect(f.item("O12")).toMatchObject({ coverage: "previous", continues: ["O13"] });
+  });
+
+  it("maps 2569 to the 2568 items it continues, merges included, in the data", () => {
+    const f = fw2569();
+    const map = Object.fromEntries(f.items.map((i) => [i.code, i.continues ?? []]));
+    expect(map.O10).toEqual(["O10", "O11"]);
+    expect(map.O20).toEqual(["O21", "O22"]);
+    expect(map.O25).toEqual([]);
+    for (const [code, previous] of Object.entries(map)) {
+      for (const p of previous) expect(data(2568).item(p), `${code} continues ${p}`).toBeDefined();
+    }
+  });
 });
 
 describe("concepts across years", () => {
@@ -295,15 +351,16 @@ describe("concepts across years", () => {
     ["false-disbursement", ["2564:i10", "2565:i10", "2567:i5"]],
     ["superior-orders-wrongdoing", ["2564:i17", "2565:i17", "2567:i8"]],
     ["asset-supervision", ["2564:i24", "2565:i24", "2567:i12"]],
-    ["e-service", ["2564:O17", "2565:O17", "2567:O18", "2568:O10"]],
+    ["e-service", ["2564:O17", "2565:O17", "2567:O18", "2568:O10", "2569:O10"]],
     ["e-service-use", ["2567:e9"]],
     ["communication-clarity", ["2567:e6"]],
-    ["no-gift-policy", ["2567:O26", "2568:O21"]],
-    ["complaint-channel", ["2564:O30", "2565:O30", "2567:O23", "2568:O18"]],
-    ["complaint-guideline", ["2564:O29", "2565:O29", "2567:O22", "2568:O17"]],
-    ["corruption-risk-assessment", ["2564:O36", "2565:O36", "2567:O30"]],
-    ["integrity-measures", ["2564:O42", "2565:O42"]],
-    ["integrity-measures-result", ["2564:O43", "2565:O43"]],
+    ["no-gift-policy", ["2567:O26", "2568:O21", "2569:O20"]],
+    ["complaint-channel", ["2564:O30", "2565:O30", "2567:O23", "2568:O18", "2569:O17"]],
+    ["complaint-guideline", ["2564:O29", "2565:O29", "2567:O22", "2568:O17", "2569:O16"]],
+    ["corruption-risk-assessment", ["2564:O36", "2565:O36", "2567:O30", "2569:O21"]],
+    ["procurement-monthly-summary", ["2564:O23", "2565:O23", "2568:O12", "2569:O11"]],
+    ["integrity-measures", ["2564:O42", "2565:O42", "2569:O25"]],
+    ["integrity-measures-result", ["2564:O43", "2565:O43", "2569:O26"]],
   ])("%s", (concept, expected) => {
     expect(where(concept)).toEqual(expected);
   });

@@ -1,0 +1,44 @@
+import { zValidator } from "@hono/zod-validator";
+import { Hono } from "hono";
+import { z } from "zod";
+import { type Framework, type FrameworkCatalog, provisionalLabel } from "../../core/ita/catalog.ts";
+import { fiscalYearAt } from "../../core/thai/fiscal-year.ts";
+import type { ApiEnv } from "./context.ts";
+
+const query = z.object({ year: z.coerce.number().int().min(2500).max(2700).optional() });
+
+/** A fiscal year's framework, or the newest before it when the NACC has not published one yet. */
+export function frameworkAtOrBefore(catalog: FrameworkCatalog, year: number): Framework | undefined {
+  for (let i = catalog.years.length - 1; i >= 0; i--) {
+    if (catalog.years[i]! <= year) return catalog.get(catalog.years[i]!);
+  }
+  return catalog.all()[0];
+}
+
+export interface FrameworkSummary {
+  /** The framework's own year (the asked year's, or the newest before it). */
+  year: number;
+  provisional: string | null;
+  tools: { code: string; nameTh: string; weightPercent: number }[];
+  indicators: { no: number; nameTh: string; tool: string }[];
+}
+
+/**
+ * GET /api/framework?year=2570: the tools and indicators the app's forms and filters offer for a
+ * fiscal year (this one by default), as the loaded framework defines them.
+ */
+export function frameworksApi(now: () => Date) {
+  return new Hono<ApiEnv>().get("/framework", zValidator("query", query), async (c) => {
+    const catalog = await c.get("frameworks")();
+    const year = c.req.valid("query").year ?? fiscalYearAt(now());
+    const framework = frameworkAtOrBefore(catalog, year);
+    if (!framework) return c.json({ error: "ยังไม่มีกรอบการประเมินในระบบ" }, 404);
+    const summary: FrameworkSummary = {
+      year: framework.year,
+      provisional: provisionalLabel(framework) ?? null,
+      tools: framework.tools.map((t) => ({ code: t.code, nameTh: t.nameTh, weightPercent: t.weightPercent })),
+      indicators: framework.indicators.map((i) => ({ no: i.no, nameTh: i.nameTh, tool: i.tool })),
+    };
+    return c.json(summary);
+  });
+}
