@@ -59,8 +59,3 @@ export function formatFramework(document: FrameworkDocument, format: FrameworkFo
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
-
-/** The text stored in the database: canonical JSON, so equal documents are equal strings. */
-export function canonicalText(document: FrameworkDocument): string {
-  return JSON.stringify(document);
-}

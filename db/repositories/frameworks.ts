@@ -4,7 +4,7 @@ import { type FrameworkCatalog, frameworkCatalog } from "../../core/ita/catalog.
 import type { FrameworkDocument } from "../../core/ita/framework.ts";
 import { checkFramework, formatFrameworkIssue } from "../../core/ita/framework-check.ts";
 import { frameworkChanges } from "../../core/ita/framework-diff.ts";
-import { canonicalText } from "../frameworks/file.ts";
+import { canonicalText } from "../frameworks/canonical.ts";
 import type { Database, FrameworkOrigin } from "../schema.ts";
 import type { Actor } from "../scope.ts";
 import { writeAudit } from "./audit.ts";
