@@ -122,7 +122,9 @@ export const OVERALL: readonly Keyword[] = [
   "ผ่านดี",
   "ตัวชี้วัด",
   "โปร่งใส",
-  latin("ita", "itas", "scores?", "results?", "overall", "summary"),
+  // "ผลล่าสุด": the latest year with results, which is what no year means anyway.
+  "ล่าสุด",
+  latin("ita", "itas", "scores?", "results?", "overall", "summary", "latest"),
 ];
 
 /** What is left of a message that asks for the overall result when it also gives a year ("ขอผลปี67ครับ"). */

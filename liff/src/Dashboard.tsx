@@ -29,6 +29,7 @@ export function Dashboard({ membership, year }: { membership: Membership; year: 
       {card ? (
         <>
           <ScoreSummary card={card} comparison={comparison} />
+          {card.heldBack && <p class="hint">{card.heldBack}</p>}
           <BarList
             title="เครื่องมือการประเมิน"
             bars={card.tools}
@@ -41,9 +42,11 @@ export function Dashboard({ membership, year }: { membership: Membership; year: 
             deltas={comparison?.indicators ?? []}
             fromYear={comparison?.fromYear}
           />
+          {comparison?.notComparable && <p class="hint">{comparison.notComparable}</p>}
           {card.mismatchCount > 0 && (
             <p class="hint">มีตัวเลขที่ประกาศไม่ตรงกับที่คำนวณจากคะแนนย่อย {card.mismatchCount} รายการ</p>
           )}
+          {card.provisional && <p class="hint">{card.provisional}</p>}
         </>
       ) : (
         <p class="empty">

@@ -11,15 +11,10 @@ import { loadDemoData } from "../../db/demo/load.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
 import { systemScope } from "../../db/scope.ts";
 import { openTestDb } from "../db/harness.ts";
+import { pdfPages } from "../fixtures/documents.ts";
 import { DEMO_NOW, SHIPPED } from "../fixtures/frameworks.ts";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts", "reports");
-const pdfPages = (bytes: Uint8Array) =>
-  (
-    Buffer.from(bytes)
-      .toString("latin1")
-      .match(/\/Type \/Page\b/g) ?? []
-  ).length;
 
 describe("report PDFs rendered by pdftoppm", () => {
   let h: DbHandle;

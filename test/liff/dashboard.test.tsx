@@ -37,6 +37,44 @@ const comparison: ComparisonCardView = {
 };
 
 describe("dashboard", () => {
+  it("shows a reformed year as the server gives it: its own tools, what cannot be compared, provisional", async () => {
+    const reform: ScoreCardView = {
+      ...card(2570),
+      year: 2570,
+      total: "77.98",
+      level: { code: "พอใช้", nameTh: "พอใช้", color: "#F9A825" },
+      tools: [
+        { code: "PERC", label: "PERC", value: "76.78", percent: 77 },
+        { code: "OPEN", label: "OPEN", value: "79.17", percent: 79 },
+      ],
+      provisional: "กรอบการประเมินปี ๒๕๗๐ (ร่างสำหรับทดสอบ ไม่ใช่ของ ป.ป.ช.)",
+    };
+    const fetch = fakeServer({
+      "GET /api/me": () => json({ userId: "U1", name: null, memberships: [member("viewer")], held: [] }),
+      "GET /api/agencies/7/dashboard": () =>
+        json({
+          agencyName: "เทศบาลตำบลทดสอบ",
+          role: "viewer",
+          years: [2570, 2569],
+          card: reform,
+          comparison: {
+            ...comparison,
+            fromYear: 2569,
+            toYear: 2570,
+            tools: [],
+            notComparable: "กรอบการประเมินสองปีนี้ต่างกัน เทียบได้เฉพาะที่มีทั้งสองปี — ปี 2569 มี IIT ซึ่งอีกปีไม่มี",
+          },
+        }),
+    });
+    renderWith(fetch, <App />);
+    await screen.findByText("77.98");
+    const tools = screen.getByRole("region", { name: "เครื่องมือการประเมิน" });
+    expect(within(tools).getByText("PERC")).toBeTruthy();
+    expect(within(tools).getByText("OPEN")).toBeTruthy();
+    expect(screen.getByText(/กรอบการประเมินสองปีนี้ต่างกัน/)).toBeTruthy();
+    expect(screen.getByText("กรอบการประเมินปี ๒๕๗๐ (ร่างสำหรับทดสอบ ไม่ใช่ของ ป.ป.ช.)")).toBeTruthy();
+  });
+
   it("shows the total, level, weakest indicator and the change since last year, per chosen year", async () => {
     const fetch = fakeServer({
       "GET /api/me": () => json({ userId: "U1", name: null, memberships: [member("viewer")], held: [] }),

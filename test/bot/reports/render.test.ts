@@ -12,28 +12,8 @@ import { listMeasures } from "../../../db/repositories/measures.ts";
 import { setRecommendation } from "../../../db/repositories/recommendations.ts";
 import { type AgencyScope, systemScope } from "../../../db/scope.ts";
 import { openTestDb } from "../../db/harness.ts";
+import { docxText, pdfPages, thai } from "../../fixtures/documents.ts";
 import { DEMO_NOW, SHIPPED } from "../../fixtures/frameworks.ts";
-
-/** The text of a DOCX as Word stores it: one line per paragraph, runs joined. */
-function docxText(bytes: Uint8Array): string {
-  const xml = new TextDecoder().decode(unzipSync(bytes)["word/document.xml"]);
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""))
-    .join("\n")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"');
-}
-
-const thai = (text: string) => text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-/** Pages of a pdfkit file: each page object is written uncompressed. */
-const pdfPages = (bytes: Uint8Array) =>
-  (
-    Buffer.from(bytes)
-      .toString("latin1")
-      .match(/\/Type \/Page\b/g) ?? []
-  ).length;
 
 describe("renderReport on the demo agencies", () => {
   let h: DbHandle;

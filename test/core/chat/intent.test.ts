@@ -109,6 +109,8 @@ const MESSAGES: Array<[string, Query]> = [
   ["ป้องกันทุจริต", { intent: "indicator", no: 10, concept: "corruption-prevention" }],
   ["OIT ตัวชี้วัดที่ 9", { intent: "indicator", no: 9 }],
   // tool
+  ["ผลล่าสุด", { intent: "overall" }],
+  ["คะแนนล่าสุดครับ", { intent: "overall" }],
   ["IIT", { intent: "tool", tool: "IIT" }],
   ["iit", { intent: "tool", tool: "IIT" }],
   ["EIT", { intent: "tool", tool: "EIT" }],
@@ -260,6 +262,33 @@ describe("precedence", () => {
       "tool",
       "overall",
     ]);
+  });
+});
+
+describe("calendar questions", () => {
+  const CALENDAR: Query = { intent: "calendar" };
+  const on = (topic: string): Query => ({ intent: "calendar", topic });
+
+  it.each<[string, Query]>([
+    ["ปฏิทิน ITA", CALENDAR],
+    ["กำหนดส่ง OIT เมื่อไหร่", on("oit-submission")],
+    ["ประกาศผลเมื่อไหร่", on("results")],
+    ["ผลประเมินออกเมื่อไร", on("results")],
+    ["เหลือกี่วัน", CALENDAR],
+    ["ชี้แจงผล OIT ถึงวันไหน", on("clarification")],
+    ["ส่งรายงานรอบ 6 เดือนเมื่อไหร่", on("six-month-report")],
+    ["ลงทะเบียน ITAS เมื่อไหร่", on("registration")],
+    ["กำหนดการ ITA ๒๕๗๐", CALENDAR],
+  ])("reads %j as %j", (text, expected) => {
+    expect(parseQuery(text, VOCABULARY)).toEqual(expected);
+  });
+
+  it.each<[string, Query]>([
+    ["งานที่เลยกำหนด", { intent: "tasks", which: "overdue" }],
+    ["ขอรายงาน", { intent: "report" }],
+    ["คะแนน OIT", { intent: "tool", tool: "OIT" }],
+  ])("reads %j as no calendar question but %j", (text, expected) => {
+    expect(parseQuery(text, VOCABULARY)).toEqual(expected);
   });
 });
 
