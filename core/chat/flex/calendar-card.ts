@@ -17,7 +17,7 @@ export function calendarCard(v: CalendarCardView): messagingApi.FlexMessage {
         weight: "bold",
       }),
     );
-    if (v.focus.provisional) body.push(note(`*${PROVISIONAL}`));
+    if (v.focus.provisional) body.push(note(`* ${PROVISIONAL}`));
   }
   const rest = v.entries;
   if (rest.length > 0) {

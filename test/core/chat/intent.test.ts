@@ -279,6 +279,10 @@ describe("calendar questions", () => {
     ["ส่งรายงานรอบ 6 เดือนเมื่อไหร่", on("six-month-report")],
     ["ลงทะเบียน ITAS เมื่อไหร่", on("registration")],
     ["กำหนดการ ITA ๒๕๗๐", CALENDAR],
+    ["ผล ITA ประกาศเมื่อไหร่", on("results")],
+    ["ผลITAประกาศวันไหน", on("results")],
+    ["ประกาศคะแนน ITA เมื่อไหร่", on("results")],
+    ["คะแนนประกาศเมื่อไหร่", on("results")],
   ])("reads %j as %j", (text, expected) => {
     expect(parseQuery(text, VOCABULARY)).toEqual(expected);
   });
