@@ -24,7 +24,8 @@ export function parseFrameworkText(text: string): ParsedFile {
       ],
     };
   }
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { prettyErrors: false, uniqueKeys: true });
+  // prettyErrors gives each error its line and column (linePos).
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,

@@ -122,11 +122,19 @@ export interface MilestoneInput {
   startsOn?: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A day that exists: 'YYYY-MM-DD', and not 30 February or month 13. */
+function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
 
 function check(input: Partial<MilestoneInput>): void {
-  if (input.dueOn !== undefined && !DATE.test(input.dueOn)) throw new ValidationError("วันที่ต้องเป็น YYYY-MM-DD");
-  if (input.startsOn && !DATE.test(input.startsOn)) throw new ValidationError("วันเริ่มต้องเป็น YYYY-MM-DD");
+  if (input.dueOn !== undefined && !isDay(input.dueOn)) throw new ValidationError("วันที่ไม่ถูกต้อง (YYYY-MM-DD)");
+  if (input.startsOn && !isDay(input.startsOn)) throw new ValidationError("วันเริ่มไม่ถูกต้อง (YYYY-MM-DD)");
+  if (input.startsOn && input.dueOn && input.startsOn > input.dueOn) {
+    throw new ValidationError("วันเริ่มต้องไม่หลังวันครบกำหนด");
+  }
   if (input.titleTh !== undefined && (input.titleTh.trim().length < 1 || input.titleTh.length > 300)) {
     throw new ValidationError("ชื่อวันสำคัญต้องมี 1–300 ตัวอักษร");
   }
