@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
+import { runFrameworksBench } from "./frameworks.ts";
 import { runLiffBench } from "./liff.ts";
 import { runReportsBench } from "./reports.ts";
 import { runScaleBench } from "./scale.ts";
 import { runWebhookBench } from "./webhook.ts";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  frameworks: runFrameworksBench,
   liff: runLiffBench,
   reports: runReportsBench,
   scale: runScaleBench,

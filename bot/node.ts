@@ -35,7 +35,8 @@ import { jsonLogger, type Logger } from "./log.ts";
 import { renderReport } from "./reports/render.ts";
 
 // Without LINE credentials (development), the bot talks to this built-in fake platform.
-const DEV_SECRET = "dev-channel-secret-not-for-production";
+/** The fake platform's channel secret: development tools (the console, benchmarks) sign with it. */
+export const DEV_CHANNEL_SECRET = "dev-channel-secret-not-for-production";
 const DEV_TOKEN = "dev-channel-access-token-not-for-production";
 /** Chat answers see a results import from another process within this time. */
 const RESULTS_TTL_MS = 60_000;
@@ -92,7 +93,7 @@ export async function startServer(
       port: 0,
       profiles: Object.fromEntries(DEMO_USERS.map((u) => [u.lineUserId, { displayName: u.displayName }])),
     });
-    secret = DEV_SECRET;
+    secret = DEV_CHANNEL_SECRET;
     apiBaseUrl = fake.url;
     line = createLineClient({ channelAccessToken: DEV_TOKEN, baseURL: fake.url });
   }

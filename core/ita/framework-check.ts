@@ -1,7 +1,7 @@
 // Checking a framework document: the schema's issues, in Thai and English, each with its place in
 // the document, so an operator can fix a whole file from one answer.
 import type { z } from "zod";
-import { type FrameworkDocument, frameworkSchema } from "./framework.ts";
+import { type FrameworkDocument, frameworkSchema, senseIssues } from "./framework.ts";
 
 export interface FrameworkIssue {
   /** Where in the document: "indicators[3].tool". Empty for the document itself. */
@@ -16,9 +16,17 @@ export type FrameworkCheck =
 
 /** Checks a parsed file (JSON or YAML already read) as a framework document. */
 export function checkFramework(input: unknown): FrameworkCheck {
-  const parsed = frameworkSchema.safeParse(input);
+  const parsed = frameworkSchema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, document: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((issue) => describeIssue(issue, input)) };
+  const issues = parsed.error.issues.map((issue) => describeIssue(issue, input));
+  // A list past its maximum aborts zod before the sense refinement runs; the file is still
+  // refused with every problem at once.
+  const seen = new Set(issues.map((i) => `${i.path}|${i.en}`));
+  for (const sense of senseIssues(input)) {
+    const issue = { path: pathText(sense.path, input), th: sense.th, en: sense.en };
+    if (!seen.has(`${issue.path}|${issue.en}`)) issues.push(issue);
+  }
+  return { ok: false, issues };
 }
 
 /** "indicators[3].tool (ตัวชี้วัดที่ 4): …" in Thai, then English in brackets. */
@@ -66,20 +74,26 @@ const FORMATS: Record<string, { th: string; en: string }> = {
   control: { th: "มีอักขระควบคุมที่ใช้ไม่ได้", en: "contains control characters" },
 };
 
+/** Which format a regex issue is about, from the field it is on. */
 function formatRule(path: readonly PropertyKey[]): string {
-  const last = path[path.length - 1];
-  const parent = path.find((k) => typeof k === "string" && k !== "code");
-  if (last === "concept") return "concept";
-  if (last === "color") return "color";
-  if (last === "prefix") return "prefix";
-  if (last === "code") {
-    if (parent === "tools") return "tool-code";
-    if (path.includes("subIndicators")) return "sub-code";
-    if (parent === "items") return "item-code";
-    return "control";
+  const field = [...path].reverse().find((k) => typeof k === "string");
+  const list = path[0];
+  switch (field) {
+    case "concept":
+    case "color":
+    case "prefix":
+      return field;
+    case "code":
+      if (path.includes("subIndicators")) return "sub-code";
+      if (list === "tools") return "tool-code";
+      if (list === "items") return "item-code";
+      return "control";
+    case "items":
+    case "continues":
+      return "item-code";
+    default:
+      return "control";
   }
-  if (typeof last === "number" || last === "items" || last === "continues") return "item-code";
-  return "control";
 }
 
 const TYPE_TH: Record<string, string> = {

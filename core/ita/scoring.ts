@@ -118,26 +118,28 @@ export function levelOf(
 }
 
 /**
- * The tools that kept a total from a better band: for a 2569 total of 94.64 with EIT at 80.00
- * the level is ผ่าน, and EIT is what held it back from ผ่านดี. Empty when the total alone decides.
+ * The tools that kept a total from the next band up: for a 2569 total of 94.64 with EIT at 80.00
+ * the level is ผ่าน, and EIT is what held it back from ผ่านดี (of the bands above the one reached
+ * whose total it has, the lowest). Undefined when the total alone decided the level.
  */
 export function toolsHoldingBack(
   framework: Framework,
   total: Score,
   tools: ReadonlyMap<string, Score>,
 ): { band: string; tools: string[] } | undefined {
+  let held: { band: string; tools: string[] } | undefined;
   for (const band of framework.levels) {
     if (total < Math.round(band.minTotal * 100)) continue;
-    if (band.minEachTool === undefined) return undefined;
+    if (band.minEachTool === undefined) return held;
     const each = Math.round(band.minEachTool * 100);
     const below = framework.tools.filter((t) => {
       const v = tools.get(t.code);
       return v !== undefined && v < each;
     });
-    if (below.length === 0) return undefined;
-    return { band: band.code, tools: below.map((t) => t.code) };
+    if (below.length === 0) return held;
+    held = { band: band.code, tools: below.map((t) => t.code) };
   }
-  return undefined;
+  return held;
 }
 
 function allKnown<T>(values: readonly (T | undefined)[]): T[] | undefined {

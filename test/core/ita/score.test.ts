@@ -57,6 +57,55 @@ describe("score arithmetic", () => {
     ).toBe(9715);
   });
 
+  it("adds weights with two decimals exactly (33.33 + 33.33 + 33.34 of 100 is 100.00)", () => {
+    expect(
+      weightedHalfUp([
+        { weightPercent: 33.33, value: 10000 as Score },
+        { weightPercent: 33.33, value: 10000 as Score },
+        { weightPercent: 33.34, value: 10000 as Score },
+      ]),
+    ).toBe(10000);
+    expect(
+      weightedHalfUp([
+        { weightPercent: 33.33, value: 8619 as Score },
+        { weightPercent: 33.33, value: 7328 as Score },
+        { weightPercent: 33.34, value: 10000 as Score },
+      ]),
+    ).toBe(8649);
+  });
+
+  it("rounds an exact half up with decimal weights (37.5% of 0.60 = 0.225 -> 0.23)", () => {
+    // In floats 0.375 × 0.60 × 100 is 22.499999999999996, which would round down to 0.22.
+    expect(
+      weightedHalfUp([
+        { weightPercent: 37.5, value: 60 as Score },
+        { weightPercent: 62.5, value: 0 as Score },
+      ]),
+    ).toBe(23);
+    expect(
+      weightedHalfUp([
+        { weightPercent: 33.33, value: 5000 as Score },
+        { weightPercent: 66.67, value: 0 as Score },
+      ]),
+    ).toBe(1667);
+  });
+
+  it("reads a weight as whole hundredths of a percent even when its float is not (0.29, 33.34)", () => {
+    // 0.29 × 100 is 28.999999999999996 and 33.34 × 100 is 3334.0000000000005 in floats.
+    expect(
+      weightedHalfUp([
+        { weightPercent: 0.29, value: 10000 as Score },
+        { weightPercent: 99.71, value: 0 as Score },
+      ]),
+    ).toBe(29);
+    expect(
+      weightedHalfUp([
+        { weightPercent: 33.34, value: 10000 as Score },
+        { weightPercent: 66.66, value: 0 as Score },
+      ]),
+    ).toBe(3334);
+  });
+
   it("round-trips every two-decimal score through format and parse", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10000 }), (n) => {

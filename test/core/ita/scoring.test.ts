@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Assessment } from "../../../core/ita/assessment.ts";
 import { formatScore } from "../../../core/ita/score.ts";
-import { scoreAssessment } from "../../../core/ita/scoring.ts";
+import { scoreAssessment, toolsHoldingBack } from "../../../core/ita/scoring.ts";
 import { fw as shipped } from "../../fixtures/frameworks.ts";
 import { SEED_001_INDICATORS, s, scores } from "../../fixtures/seeds.ts";
 
@@ -148,5 +148,61 @@ describe("scoreAssessment", () => {
     ["49.99", "F"],
   ])("gives 2565 total %s level %s", (total, level) => {
     expect(scoreAssessment(fw(2565), { total: s(total) }).level).toBe(level);
+  });
+});
+
+describe("toolsHoldingBack", () => {
+  const tools = (o: Record<string, string>) => new Map(Object.entries(scores(o)));
+
+  it("finds EIT holding 2569's 94.64 back from ผ่านดี (EIT 80.00)", () => {
+    expect(
+      toolsHoldingBack(fw(2569), s("94.64"), tools({ IIT: "95.00", EIT: "80.00", OIT: "100.00" })),
+    ).toEqual({
+      band: "ผ่านดี",
+      tools: ["EIT"],
+    });
+  });
+
+  it("finds IIT holding a total of 96 back from ผ่านดีเยี่ยม (IIT 93)", () => {
+    expect(toolsHoldingBack(fw(2569), s("96"), tools({ IIT: "93.00", EIT: "97.00", OIT: "97.50" }))).toEqual({
+      band: "ผ่านดีเยี่ยม",
+      tools: ["IIT"],
+    });
+  });
+
+  it("lists every tool below the mark, in the framework's order", () => {
+    expect(toolsHoldingBack(fw(2567), s("89.20"), tools({ OIT: "100", EIT: "84.00", IIT: "80.00" }))).toEqual(
+      {
+        band: "ผ่านดี",
+        tools: ["IIT", "EIT"],
+      },
+    );
+  });
+
+  it("never holds back a letter-level year (2565)", () => {
+    expect(
+      toolsHoldingBack(fw(2565), s("96"), tools({ IIT: "50.00", EIT: "100", OIT: "100" })),
+    ).toBeUndefined();
+    expect(
+      toolsHoldingBack(fw(2565), s("86.19"), tools({ IIT: "10.00", EIT: "100", OIT: "100" })),
+    ).toBeUndefined();
+  });
+
+  it("finds nothing when the total alone decides", () => {
+    expect(
+      toolsHoldingBack(fw(2569), s("84.99"), tools({ IIT: "60", EIT: "100", OIT: "100" })),
+    ).toBeUndefined();
+    expect(toolsHoldingBack(fw(2569), s("96"), tools({ IIT: "96", EIT: "95", OIT: "97" }))).toBeUndefined();
+  });
+
+  it("does not count a tool at exactly the mark, nor a tool whose score is unknown", () => {
+    expect(
+      toolsHoldingBack(fw(2569), s("90"), tools({ IIT: "85.00", EIT: "85.00", OIT: "96" })),
+    ).toBeUndefined();
+    expect(toolsHoldingBack(fw(2569), s("90"), tools({ EIT: "80.00" }))).toEqual({
+      band: "ผ่านดี",
+      tools: ["EIT"],
+    });
+    expect(toolsHoldingBack(fw(2569), s("90"), new Map())).toBeUndefined();
   });
 });
