@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, dbConfigOf, parseConfig } from "../../bot/config.ts";
+import { ConfigError, clockOf, dbConfigOf, parseConfig } from "../../bot/config.ts";
 
 const PG_URL = "postgres://prongsai:secret@localhost:5432/prongsai";
 
@@ -123,6 +123,36 @@ describe("parseConfig", () => {
     const e = configErrorOf({ PORT: "x", DATABASE_URL: "mysql://h/db" });
     expect(e.message).toContain("PORT");
     expect(e.message).toContain("DATABASE_URL");
+  });
+});
+
+describe("NOW, the development clock", () => {
+  it("starts the clock at NOW (a bare date is 09:00 in Bangkok) and lets it run", () => {
+    let real = Date.parse("2026-12-07T00:00:00Z");
+    const clock = clockOf(parseConfig({ NOW: "2027-03-15" }), () => real);
+    expect(clock().toISOString()).toBe("2027-03-15T02:00:00.000Z");
+    real += 90_000;
+    expect(clock().toISOString()).toBe("2027-03-15T02:01:30.000Z");
+    expect(clockOf(parseConfig({ NOW: "2027-09-10T08:00:00+07:00" }), () => real)().toISOString()).toBe(
+      "2027-09-10T01:00:00.000Z",
+    );
+  });
+
+  it("is the real clock without NOW", () => {
+    expect(clockOf(parseConfig({}), () => 1234)().getTime()).toBe(1234);
+  });
+
+  it("refuses NOW in production and a NOW that is not a date", () => {
+    expect(
+      configErrorOf({
+        NODE_ENV: "production",
+        NOW: "2027-03-15",
+        LINE_CHANNEL_SECRET: "s".repeat(12),
+        LINE_CHANNEL_ACCESS_TOKEN: "t".repeat(12),
+      }).message,
+    ).toContain("NOW");
+    expect(configErrorOf({ NOW: "next march" }).message).toContain("NOW");
+    expect(configErrorOf({ NOW: "2027-02-30T25:00:00Z" }).message).toContain("NOW");
   });
 });
 
