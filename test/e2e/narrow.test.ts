@@ -36,6 +36,7 @@ describe("every LIFF page on a 320 px phone, in the Tall and Full views", () => 
     ["step", `/measures/${step.measure_id}/steps/${step.id}`, "บันทึก"],
     ["members", "/members", "สมาชิก"],
     ["settings", "/settings", "การแจ้งเตือนของฉัน"],
+    ["calendar", "/calendar", "ปฏิทินของ ป.ป.ช."],
     ["audit", "/audit", "ประวัติ"],
     ["import", "/import", "นำเข้า"],
     ["reports", "/reports", "รายงานการวิเคราะห์ผลการประเมิน ITA"],
