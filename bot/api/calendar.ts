@@ -5,7 +5,7 @@ import type { Milestone } from "../../core/calendar/milestone.ts";
 import { milestoneSchema } from "../../core/schemas/milestone.ts";
 import { daysBetween } from "../../core/thai/date.ts";
 import { bangkokDate, fiscalYearAt } from "../../core/thai/fiscal-year.ts";
-import { NotFoundError } from "../../db/errors.ts";
+import { NotFoundError, ValidationError } from "../../db/errors.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import {
   calendarFor,
@@ -17,7 +17,7 @@ import {
 } from "../../db/repositories/milestones.ts";
 import type { Actor } from "../../db/scope.ts";
 import type { ApiEnv } from "./context.ts";
-import { formJson } from "./form-json.ts";
+import { FIX_FIELDS, formJson } from "./form-json.ts";
 
 const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
 const itemParam = agencyParam.extend({ milestoneId: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -49,6 +49,9 @@ const entryOf = (m: StoredMilestone, today: string): CalendarEntry => ({
   provisional: m.provisional,
   daysLeft: daysBetween(today, m.dueOn),
 });
+
+/** A date the form's schema let through but the calendar cannot hold, said on the date field. */
+const refused = (error: ValidationError) => ({ error: FIX_FIELDS, fields: { dueOn: error.message } });
 
 const actorOf = (userId: string, membership: Membership): Actor => ({
   label: `line:${userId}`,
@@ -93,13 +96,18 @@ export function calendarApi(now: () => Date) {
         if (!membership) return c.json(NOT_MEMBER, 403);
         if (membership.role !== "admin") return c.json(ADMINS_ONLY, 403);
         const input = c.req.valid("json");
-        const created = await createAgencyMilestone(
-          c.get("db"),
-          scopeOf(membership),
-          actorOf(c.get("identity").userId, membership),
-          input,
-        );
-        return c.json({ entry: entryOf(created, bangkokDate(now())) }, 201);
+        try {
+          const created = await createAgencyMilestone(
+            c.get("db"),
+            scopeOf(membership),
+            actorOf(c.get("identity").userId, membership),
+            input,
+          );
+          return c.json({ entry: entryOf(created, bangkokDate(now())) }, 201);
+        } catch (error) {
+          if (error instanceof ValidationError) return c.json(refused(error), 400);
+          throw error;
+        }
       },
     )
     .patch(
@@ -122,6 +130,7 @@ export function calendarApi(now: () => Date) {
           return c.json({ entry: entryOf(updated, bangkokDate(now())) });
         } catch (error) {
           if (error instanceof NotFoundError) return c.json(NOT_FOUND, 404);
+          if (error instanceof ValidationError) return c.json(refused(error), 400);
           throw error;
         }
       },

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { typicalCalendar } from "../../core/calendar/typical.ts";
 import {
   calendarCard,
   comparisonCard,
@@ -11,7 +12,6 @@ import {
   textAnswer,
 } from "../../core/chat/flex/index.ts";
 import { asks } from "../../core/chat/flex/parts.ts";
-import { typicalCalendar } from "../../core/calendar/typical.ts";
 import type { Query } from "../../core/chat/query.ts";
 import {
   type AgencyYear,

@@ -25,6 +25,11 @@ export interface DueItem {
   ownerIds: number[];
   /** "เตือนพรุ่งนี้": nothing is sent for this item before this date. */
   snoozedUntil?: string;
+  /**
+   * False for a calendar date: it cannot be marked done, so after its day there is nothing to chase
+   * (a due notice missed while the server was down still goes once, late). Steps: weekly while late.
+   */
+  remindWhenLate?: boolean;
 }
 
 export interface MemberPrefs {

@@ -35,6 +35,9 @@ export interface PlanResult {
 /** Overdue notices repeat every this many days after the due date while the item is not done. */
 export const OVERDUE_EVERY_DAYS = 7;
 
+/** How late a calendar date's missed due notice may still go out. */
+export const LATE_DATE_GRACE_DAYS = 3;
+
 /** Unique forever. The due date is part of it, so a moved deadline gets a fresh schedule. */
 export function noticeKey(
   memberId: number,
@@ -162,7 +165,7 @@ export function noticeSchedule(member: MemberPrefs, item: DueItem, lastDay: stri
     const day = addDays(item.dueOn, -lead);
     if (day <= lastDay) push(lead === 0 ? "due" : "lead", lead, day);
   }
-  for (let after = OVERDUE_EVERY_DAYS; ; after += OVERDUE_EVERY_DAYS) {
+  for (let after = OVERDUE_EVERY_DAYS; item.remindWhenLate !== false; after += OVERDUE_EVERY_DAYS) {
     const day = addDays(item.dueOn, after);
     if (day > lastDay) break;
     push("overdue", after, day);
@@ -188,6 +191,11 @@ function planItem(
 ): { planned?: Notice; olderKeys: string[] } {
   // Snoozed: nothing planned or superseded until the digest day reaches snoozedUntil.
   if (item.snoozedUntil !== undefined && item.snoozedUntil > digestDay) return { olderKeys: [] };
+  // A calendar date long gone (one added after its day, a year's usual dates filled in late) is
+  // not news: only a notice missed by a few days of downtime still goes.
+  if (item.remindWhenLate === false && addDays(item.dueOn, LATE_DATE_GRACE_DAYS) < digestDay) {
+    return { olderKeys: [] };
+  }
   const schedule = noticeSchedule(member, item, digestDay);
   const latest = schedule.at(-1);
   if (latest === undefined) return { olderKeys: [] };

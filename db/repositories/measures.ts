@@ -1024,6 +1024,7 @@ export async function dueItemsAcrossAgencies(
         dueOn: m.due_on,
         status: "not_started",
         ownerIds: sorted(admins.get(agencyId) ?? []),
+        remindWhenLate: false,
       });
     }
   }

@@ -135,6 +135,10 @@ function check(input: Partial<MilestoneInput>): void {
   if (input.startsOn && input.dueOn && input.startsOn > input.dueOn) {
     throw new ValidationError("วันเริ่มต้องไม่หลังวันครบกำหนด");
   }
+  const year = input.dueOn ? fiscalYearOfDate(input.dueOn) : undefined;
+  if (year !== undefined && (year < 2500 || year > 2700)) {
+    throw new ValidationError("วันที่อยู่นอกช่วงปีงบประมาณที่ระบบรองรับ (พ.ศ. 2500–2700)");
+  }
   if (input.titleTh !== undefined && (input.titleTh.trim().length < 1 || input.titleTh.length > 300)) {
     throw new ValidationError("ชื่อวันสำคัญต้องมี 1–300 ตัวอักษร");
   }
@@ -212,14 +216,17 @@ export async function updateMilestone(
       throw new ForbiddenError("only admins change agency dates");
     const dueOn = patch.dueOn ?? before.due_on;
     const startsOn = patch.startsOn === undefined ? before.starts_on : patch.startsOn;
-    if (startsOn && startsOn > dueOn) throw new ValidationError("วันเริ่มต้องไม่หลังวันสิ้นสุด");
+    if (startsOn && startsOn > dueOn) throw new ValidationError("วันเริ่มต้องไม่หลังวันครบกำหนด");
+    // An agency's own date moves with its day into that day's fiscal year.
+    const fiscalYear = before.agency_id === null ? before.fiscal_year : fiscalYearOfDate(dueOn);
+    await ensureFiscalYear(trx, fiscalYear);
     const row = await trx
       .updateTable("milestones")
       .set({
         due_on: dueOn,
         starts_on: startsOn,
         title: patch.titleTh?.trim() ?? before.title,
-        fiscal_year: before.agency_id === null ? before.fiscal_year : fiscalYearOfDate(dueOn),
+        fiscal_year: fiscalYear,
         provisional: patch.dueOn !== undefined || patch.startsOn !== undefined ? false : before.provisional,
         updated_at: new Date(),
       })

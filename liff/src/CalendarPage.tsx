@@ -57,6 +57,15 @@ function Calendar({
   return (
     <>
       <p class="hint">ปีงบประมาณ พ.ศ. {view.year}</p>
+      <h2>ปฏิทินของ ป.ป.ช.</h2>
+      {provisional && <p class="hint">วันที่มีเครื่องหมาย “โดยประมาณ” ตามรูปแบบปีก่อน ๆ รอประกาศจาก ป.ป.ช.</p>}
+      <ul class="cards" aria-label="ปฏิทินของ ป.ป.ช.">
+        {view.national.map((e) => (
+          <li key={e.id} class="card">
+            <Entry entry={e} />
+          </li>
+        ))}
+      </ul>
       <h2>วันสำคัญของหน่วยงาน</h2>
       {view.own.length === 0 ? (
         <p class="empty">ยังไม่มีวันสำคัญของหน่วยงาน</p>
@@ -68,15 +77,6 @@ function Calendar({
         </ul>
       )}
       {view.canEdit && <MilestoneEditor agencyId={agencyId} onSaved={onChanged} />}
-      <h2>ปฏิทินของ ป.ป.ช.</h2>
-      {provisional && <p class="hint">วันที่มีเครื่องหมาย “โดยประมาณ” ตามรูปแบบปีก่อน ๆ รอประกาศจาก ป.ป.ช.</p>}
-      <ul class="cards" aria-label="ปฏิทินของ ป.ป.ช.">
-        {view.national.map((e) => (
-          <li key={e.id} class="card">
-            <Entry entry={e} />
-          </li>
-        ))}
-      </ul>
     </>
   );
 }

@@ -326,7 +326,8 @@ describe.skipIf(!BASE)("the Worker in workerd answers as the Node server does", 
     // Both have read the frameworks already (the questions above); now the operator loads a year.
     const csvPath = join(state, "reform-2570.csv");
     const items = "p1,p2,p3,p4,p5,p6,p7,p8,p9,p10,p11,p12,d1,d2,d3,d4,d5,d6,d7,d8,d9,d10";
-    const values = "90,85.5,80.25,70,66.67,0,100,95.55,100,88.88,77.77,66.66,100,100,100,100,100,0,100,100,0,100";
+    const values =
+      "90,85.5,80.25,70,66.67,0,100,95.55,100,88.88,77.77,66.66,100,100,100,100,100,0,100,100,0,100";
     const started: Record<string, number> = {};
     for (const side of [node, worker]) {
       const agency = await side.db.db
@@ -340,7 +341,10 @@ describe.skipIf(!BASE)("the Worker in workerd answers as the Node server does", 
         `agency_code,agency_name,agency_type,province,district,fiscal_year,${items}\n${row.join(",")},${values}\n`,
       );
       const env = { ...process.env, DATABASE_URL: side.dbUrl };
-      await run("node_modules/.bin/tsx", ["bot/cli/main.ts", "framework", "import", REFORM], { env, timeout: 120_000 });
+      await run("node_modules/.bin/tsx", ["bot/cli/main.ts", "framework", "import", REFORM], {
+        env,
+        timeout: 120_000,
+      });
       started[side.name] = Date.now();
       await run("node_modules/.bin/tsx", ["bot/cli/main.ts", "import", csvPath], { env, timeout: 120_000 });
     }

@@ -5,9 +5,9 @@ import {
   RECOMMENDATION_KEYS,
   withItemRefs,
 } from "../../../core/reports/recommendations.ts";
-import { fw } from "../../fixtures/frameworks.ts";
 import { listRecommendationOverrides } from "../../../db/repositories/recommendations.ts";
 import { systemScope } from "../../../db/scope.ts";
+import { fw } from "../../fixtures/frameworks.ts";
 import {
   EDITOR_DEMO as EDITOR,
   VIEWER_BANLAENG as LAENG,

@@ -123,7 +123,7 @@ describe("renderReport on the demo agencies", () => {
       ["DEMO00001", "progress", 2568],
     ] as const;
     for (const [code, kind, year] of cases) {
-        const report = await renderReport(h.db, scopes[code]!, {
+      const report = await renderReport(h.db, scopes[code]!, {
         frameworks: SHIPPED,
         kind,
         year,

@@ -7,7 +7,13 @@ import {
   type MeasureStatus,
   type MemberPrefs,
 } from "../../../core/measures/model.ts";
-import { digestMarker, noticeKey, type PlanResult, planNotices } from "../../../core/measures/plan.ts";
+import {
+  digestMarker,
+  noticeKey,
+  noticeSchedule,
+  type PlanResult,
+  planNotices,
+} from "../../../core/measures/plan.ts";
 import { bangkokDate } from "../../../core/thai/fiscal-year.ts";
 
 /** An instant given in Bangkok wall-clock time. */
@@ -200,6 +206,36 @@ describe("planNotices: quiet hours", () => {
     expect(digests[0]!.sendAt).toEqual(bkk("2025-06-13", "13:30"));
     const late = planNotices({ items: owned, members: [carol], now: bkk("2025-06-13", "22:00") });
     expect(late.digests[0]!.sendAt).toEqual(bkk("2025-06-13", "22:00"));
+  });
+});
+
+describe("calendar dates", () => {
+  it("are reminded before and on their day, never chased after it, since nobody can mark one done", () => {
+    const date = item("milestone:7", "2025-06-13", { remindWhenLate: false });
+    expect(noticeSchedule(alice, date, "2025-09-30").map((n) => n.kind)).toEqual(["lead", "lead", "due"]);
+    const step = item("step:7", "2025-06-13");
+    expect(noticeSchedule(alice, step, "2025-07-01").map((n) => n.kind)).toEqual([
+      "lead",
+      "lead",
+      "due",
+      "overdue",
+      "overdue",
+    ]);
+  });
+
+  it("still send a due-day notice missed while the server was down, once, late", () => {
+    const caller = new Caller();
+    const date = [item("milestone:7", "2025-06-13", { remindWhenLate: false })];
+    const late = caller.run(date, [alice], bkk("2025-06-16", "09:00"));
+    expect(late.digests.map((d) => d.notices.map((n) => `${n.kind}${n.offsetDays}`))).toEqual([["due0"]]);
+    expect(caller.run(date, [alice], bkk("2025-06-23", "09:00")).digests).toEqual([]);
+  });
+
+  it("say nothing of a date long gone when it first appears (a year's usual dates filled in late)", () => {
+    const gone = [item("milestone:8", "2025-06-01", { remindWhenLate: false })];
+    expect(planNotices({ items: gone, members: [alice], now: bkk("2025-06-13", "09:00") }).digests).toEqual(
+      [],
+    );
   });
 });
 

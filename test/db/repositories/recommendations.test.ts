@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRecommendation, withItemRefs } from "../../../core/reports/recommendations.ts";
-import { SHIPPED } from "../../fixtures/frameworks.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { ForbiddenError, ValidationError } from "../../../db/errors.ts";
 import { listRecommendationOverrides, setRecommendation } from "../../../db/repositories/recommendations.ts";
+import { SHIPPED } from "../../fixtures/frameworks.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
 describe.each(DIALECTS)("report recommendations on %s", (dialect) => {
@@ -49,11 +49,24 @@ describe.each(DIALECTS)("report recommendations on %s", (dialect) => {
 
   it("keeps an agency's own text per key, audited with the library's text as before", async () => {
     const scope = { agencyId: a, role: "editor" as const, memberId: undefined };
-    await setRecommendation(h.db, scope, { label: "member:1" }, "indicator:asset-use", "  ตรวจนับทุกไตรมาส ", SHIPPED);
-    expect(await listRecommendationOverrides(h.db, scope)).toEqual({ "indicator:asset-use": "ตรวจนับทุกไตรมาส" });
+    await setRecommendation(
+      h.db,
+      scope,
+      { label: "member:1" },
+      "indicator:asset-use",
+      "  ตรวจนับทุกไตรมาส ",
+      SHIPPED,
+    );
+    expect(await listRecommendationOverrides(h.db, scope)).toEqual({
+      "indicator:asset-use": "ตรวจนับทุกไตรมาส",
+    });
     expect(await listRecommendationOverrides(h.db, { agencyId: b, role: "admin" })).toEqual({});
     const [row] = await audits(a);
-    expect(row).toMatchObject({ action: "recommendation.set", entity_id: "indicator:asset-use", actor: "member:1" });
+    expect(row).toMatchObject({
+      action: "recommendation.set",
+      entity_id: "indicator:asset-use",
+      actor: "member:1",
+    });
     // The library's citations of OIT items need a year's codes: the audit keeps the text without them.
     expect(row!.before).toEqual({
       text: withItemRefs(defaultRecommendation("indicator:asset-use")!, () => undefined),
@@ -76,10 +89,24 @@ describe.each(DIALECTS)("report recommendations on %s", (dialect) => {
 
   it("refuses a viewer and an unknown key, writing nothing", async () => {
     await expect(
-      setRecommendation(h.db, { agencyId: b, role: "viewer" }, { label: "member:2" }, "indicator:duty-performance", "x", SHIPPED),
+      setRecommendation(
+        h.db,
+        { agencyId: b, role: "viewer" },
+        { label: "member:2" },
+        "indicator:duty-performance",
+        "x",
+        SHIPPED,
+      ),
     ).rejects.toThrow(ForbiddenError);
     await expect(
-      setRecommendation(h.db, { agencyId: b, role: "admin" }, { label: "member:2" }, "indicator:no-11", "x", SHIPPED),
+      setRecommendation(
+        h.db,
+        { agencyId: b, role: "admin" },
+        { label: "member:2" },
+        "indicator:no-11",
+        "x",
+        SHIPPED,
+      ),
     ).rejects.toThrow(ValidationError);
     expect(await audits(b)).toEqual([]);
   });
