@@ -527,6 +527,7 @@ describe.each(DIALECTS)("measures repository on %s", (dialect) => {
         dueOn: "2031-01-09",
         status: "not_started",
         ownerIds: [m.adminB],
+        remindWhenLate: false,
       },
       {
         key: `step:${withStepOwner.steps[0]!.id}`,
@@ -581,6 +582,7 @@ describe.each(DIALECTS)("measures repository on %s", (dialect) => {
         dueOn: "2031-01-15",
         status: "not_started",
         ownerIds: [m.adminA, m.adminA2],
+        remindWhenLate: false,
       },
       {
         key: `milestone:${national}`,
@@ -589,6 +591,7 @@ describe.each(DIALECTS)("measures repository on %s", (dialect) => {
         dueOn: "2031-01-15",
         status: "not_started",
         ownerIds: [m.adminB],
+        remindWhenLate: false,
       },
     ]);
     expect(items.some((i) => i.title === closed.steps[0]!.title)).toBe(false);
