@@ -23,13 +23,13 @@ import {
 } from "./config.ts";
 import { deferTracker } from "./defer.ts";
 import { devConsole } from "./dev/console.ts";
+import { type FakeLinePlatform, startFakeLinePlatform } from "./dev/line-platform/server.ts";
 import { reportLinker } from "./downloads/links.ts";
 import { nodeClientIp } from "./http/rate-limit.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { tick } from "./jobs/tick.ts";
 import { withLiffSettings } from "./liff-page.ts";
 import { createLineClient } from "./line/client.ts";
-import { type FakeLinePlatform, startFakeLinePlatform } from "./line/fake-platform.ts";
 import { createIdTokenVerifier } from "./line/id-token.ts";
 import { jsonLogger, type Logger } from "./log.ts";
 import { renderReport } from "./reports/render.ts";

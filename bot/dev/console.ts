@@ -7,8 +7,8 @@ import { DEMO_USERS } from "../../db/demo/users.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
 import { createInvite } from "../../db/repositories/invites.ts";
 import type { Database } from "../../db/schema.ts";
-import type { FakeLinePlatform } from "../line/fake-platform.ts";
 import { consolePage } from "./console-page.ts";
+import type { FakeLinePlatform } from "./line-platform/types.ts";
 
 export interface ConsoleDeps {
   db: Kysely<Database>;
