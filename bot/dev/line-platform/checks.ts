@@ -1,30 +1,34 @@
 /** LINE's rules that are not schema keywords: sizes of Flex JSON, a rich menu's size and areas, its image. */
+import { LINE_LIMITS } from "../../../core/line/limits.ts";
 import type { ValidationIssue } from "../openapi/json-schema.ts";
 
-/** LINE's limits that are not schema keywords. */
-export const LINE_LIMITS = {
-  bodyBytes: 2 * 1024 * 1024,
-  bubbleBytes: 30 * 1024,
-  carouselBytes: 50 * 1024,
-  replyTokenTtlMs: 60_000,
-  retryKeyWindowMs: 24 * 60 * 60 * 1000,
-} as const;
+const kb = (bytes: number) => `${bytes / 1024} KB`;
 
-/** LINE's rules for a rich menu beyond its schema: sizes, at most 20 areas, areas inside the image. */
+/** LINE's rules for a rich menu beyond its schema: its size, how many areas, areas inside the image. */
 export function richMenuIssues(body: unknown): ValidationIssue[] {
   if (!isRecord(body)) return [];
   const issues: ValidationIssue[] = [];
   const size = isRecord(body.size) ? body.size : {};
   const width = Number(size.width);
   const height = Number(size.height);
-  if (width < 800 || width > 2500 || height < 250 || width / height < 1.45) {
-    issues.push({ property: "size", message: "width must be 800–2500 and width/height at least 1.45" });
+  if (
+    width < LINE_LIMITS.richMenuMinWidth ||
+    width > LINE_LIMITS.richMenuMaxWidth ||
+    height < LINE_LIMITS.richMenuMinHeight ||
+    width / height < LINE_LIMITS.richMenuMinAspectRatio
+  ) {
+    issues.push({
+      property: "size",
+      message: `width must be ${LINE_LIMITS.richMenuMinWidth}–${LINE_LIMITS.richMenuMaxWidth} and width/height at least ${LINE_LIMITS.richMenuMinAspectRatio}`,
+    });
   }
   for (const key of ["size", "selected", "name", "chatBarText", "areas"]) {
     if (body[key] === undefined) issues.push({ property: key, message: "Must be specified" });
   }
   const areas = Array.isArray(body.areas) ? body.areas : [];
-  if (areas.length > 20) issues.push({ property: "areas", message: "Size must be between 0 and 20" });
+  if (areas.length > LINE_LIMITS.richMenuAreas) {
+    issues.push({ property: "areas", message: `Size must be between 0 and ${LINE_LIMITS.richMenuAreas}` });
+  }
   areas.forEach((area: unknown, i) => {
     const b = isRecord(area) && isRecord(area.bounds) ? area.bounds : {};
     const [x, y, w, h] = [b.x, b.y, b.width, b.height].map(Number) as [number, number, number, number];
@@ -43,7 +47,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** Bubble ≤ 30 KB, carousel ≤ 50 KB (and each of its bubbles ≤ 30 KB), as JSON in UTF-8. */
+/** A bubble and a carousel (and each of its bubbles) within LINE's sizes, as JSON in UTF-8. */
 export function flexSizeIssues(body: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const messages = isRecord(body) && Array.isArray(body.messages) ? body.messages : [];
@@ -53,13 +57,16 @@ export function flexSizeIssues(body: unknown): ValidationIssue[] {
     const path = `messages[${i}].contents`;
     const bytes = jsonBytes(contents);
     if (contents.type === "bubble" && bytes > LINE_LIMITS.bubbleBytes) {
-      issues.push({ property: path, message: `A bubble must be at most 30 KB as JSON (is ${bytes} bytes)` });
+      issues.push({
+        property: path,
+        message: `A bubble must be at most ${kb(LINE_LIMITS.bubbleBytes)} as JSON (is ${bytes} bytes)`,
+      });
     }
     if (contents.type === "carousel") {
       if (bytes > LINE_LIMITS.carouselBytes) {
         issues.push({
           property: path,
-          message: `A carousel must be at most 50 KB as JSON (is ${bytes} bytes)`,
+          message: `A carousel must be at most ${kb(LINE_LIMITS.carouselBytes)} as JSON (is ${bytes} bytes)`,
         });
       }
       const bubbles = Array.isArray(contents.contents) ? contents.contents : [];
@@ -68,7 +75,7 @@ export function flexSizeIssues(body: unknown): ValidationIssue[] {
         if (size > LINE_LIMITS.bubbleBytes) {
           issues.push({
             property: `${path}.contents[${j}]`,
-            message: `A bubble must be at most 30 KB as JSON (is ${size} bytes)`,
+            message: `A bubble must be at most ${kb(LINE_LIMITS.bubbleBytes)} as JSON (is ${size} bytes)`,
           });
         }
       });

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { messagingApi } from "@line/bot-sdk";
-import { flexSizeIssues, LINE_LIMITS } from "./checks.ts";
+import { LINE_LIMITS } from "../../../core/line/limits.ts";
+import { flexSizeIssues } from "./checks.ts";
 import { error, invalid, type Outcome } from "./outcomes.ts";
 import type { PlatformState } from "./state.ts";
 import { RETRY_KEY_HEADER } from "./tokens.ts";
@@ -44,7 +45,8 @@ export function handleMessaging(
   if (endpoint === "consumption") return { status: 200, body: { totalUsage: state.quota.used } };
 
   // POST endpoints: a JSON body.
-  if (Buffer.byteLength(rawBody) > LINE_LIMITS.bodyBytes) return error(413, "Request Entity Too Large");
+  if (Buffer.byteLength(rawBody) > LINE_LIMITS.requestBodyBytes)
+    return error(413, "Request Entity Too Large");
   const contentType = call.headers["content-type"] ?? "";
   if (!/^application\/json\b/i.test(contentType)) {
     return error(415, `The content type, ${contentType || "(none)"}, is not supported`);

@@ -2,12 +2,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { messagingApi } from "@line/bot-sdk";
 import type { Context, Hono } from "hono";
+import { LINE_LIMITS } from "../../../core/line/limits.ts";
 import { pngSize, richMenuIssues } from "./checks.ts";
 import { error, invalid, type Outcome } from "./outcomes.ts";
 import { type PlatformState, recordRequest } from "./state.ts";
-
-/** LINE's largest rich menu image (richmenu image upload: "Max file size: 1 MB"). */
-const RICH_MENU_IMAGE_BYTES = 1024 * 1024;
 
 export function richMenuRoutes(app: Hono, state: PlatformState): void {
   const guarded = (handle: (c: Context) => Promise<Outcome> | Outcome) => async (c: Context) => {
@@ -60,7 +58,7 @@ export function richMenuRoutes(app: Hono, state: PlatformState): void {
       const contentType = c.req.header("content-type") ?? "";
       if (!/^image\/(png|jpeg)$/.test(contentType)) return error(415, "The content type is not supported");
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length > RICH_MENU_IMAGE_BYTES) return error(413, "Request Entity Too Large");
+      if (bytes.length > LINE_LIMITS.richMenuImageBytes) return error(413, "Request Entity Too Large");
       const size = contentType === "image/png" ? pngSize(bytes) : undefined;
       if (contentType === "image/png" && !size) return error(400, "The image is not a PNG");
       const want = menu.menu.size;

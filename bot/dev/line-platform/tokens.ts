@@ -4,7 +4,7 @@
  * again, with the id of the request that was accepted).
  */
 import { randomBytes } from "node:crypto";
-import { LINE_LIMITS } from "./checks.ts";
+import { LINE_LIMITS } from "../../../core/line/limits.ts";
 import { error, type Outcome } from "./outcomes.ts";
 
 export const RETRY_KEY_HEADER = "x-line-retry-key";

@@ -1,9 +1,10 @@
 /**
  * LINE's Messaging API as a validator: the vendored `messaging-api.yml` plus `LINE_REFERENCE_SUPPLEMENTS`, the
  * limits that LINE's API reference states but the OpenAPI file leaves out (text length, altText, carousel size,
- * a text component needs `text`, size keywords…), with figures from core/line/limits.ts.
+ * a text component needs `text`, size keywords…), with the figures of core/line/limits.ts.
  */
 import { fileURLToPath } from "node:url";
+import { LINE_LIMITS } from "../../../core/line/limits.ts";
 import { ifThen, type JsonSchema, OPENAPI_REF } from "./json-schema.ts";
 import {
   DEFAULT_MESSAGING_API_SPEC,
@@ -42,9 +43,9 @@ const HEX_COLOR: JsonSchema = {
 };
 const HTTPS_URL: JsonSchema = {
   type: "string",
-  maxLength: 2000,
+  maxLength: LINE_LIMITS.mediaUrlChars,
   pattern: "^https://",
-  "x-error": "Must be an https URL of at most 2000 characters",
+  "x-error": `Must be an https URL of at most ${LINE_LIMITS.mediaUrlChars} characters`,
 };
 
 /** A keyword from the spec's enum `keywords`, or a pixel value (and a percentage when `percent`). */
@@ -73,6 +74,7 @@ const OFFSETS: Record<string, JsonSchema> = {
 };
 const MARGIN = keywordOr("FlexMargin");
 const FLEX_RATIO: JsonSchema = { minimum: 0 };
+const ALT_TEXT: JsonSchema = { minLength: 1, maxLength: LINE_LIMITS.altTextChars };
 const ASPECT_RATIO: JsonSchema = {
   type: "string",
   pattern: "^[1-9][0-9]{0,5}(\\.[0-9]+)?:[1-9][0-9]{0,5}(\\.[0-9]+)?$",
@@ -80,18 +82,17 @@ const ASPECT_RATIO: JsonSchema = {
 };
 
 export const LINE_REFERENCE_SUPPLEMENTS: Record<string, JsonSchema> = {
-  // Text message: 1 to 5,000 characters.
-  TextMessage: { properties: { text: { minLength: 1, maxLength: 5000 } } },
-  TextMessageV2: { properties: { text: { minLength: 1, maxLength: 5000 } } },
-  // Media URLs: HTTPS, at most 2,000 characters.
+  TextMessage: { properties: { text: { minLength: 1, maxLength: LINE_LIMITS.textChars } } },
+  TextMessageV2: { properties: { text: { minLength: 1, maxLength: LINE_LIMITS.textChars } } },
+  // Media URLs: HTTPS, and not too long.
   ImageMessage: { properties: { originalContentUrl: HTTPS_URL, previewImageUrl: HTTPS_URL } },
   VideoMessage: { properties: { originalContentUrl: HTTPS_URL, previewImageUrl: HTTPS_URL } },
   AudioMessage: { properties: { originalContentUrl: HTTPS_URL } },
-  // Alternative text of Flex, template and imagemap messages: 1 to 400 characters.
-  FlexMessage: { properties: { altText: { minLength: 1, maxLength: 400 } } },
-  TemplateMessage: { properties: { altText: { minLength: 1, maxLength: 400 } } },
-  ImagemapMessage: { properties: { altText: { minLength: 1, maxLength: 400 } } },
-  // Quick reply: 1 to 13 buttons, each with an action whose label (max 20) is required.
+  // Alternative text of Flex, template and imagemap messages.
+  FlexMessage: { properties: { altText: ALT_TEXT } },
+  TemplateMessage: { properties: { altText: ALT_TEXT } },
+  ImagemapMessage: { properties: { altText: ALT_TEXT } },
+  // Quick reply: at least one button (the spec has the most), each with an action whose label is required.
   QuickReply: { required: ["items"], properties: { items: { minItems: 1 } } },
   QuickReplyItem: {
     required: ["type", "action"],
@@ -113,22 +114,29 @@ export const LINE_REFERENCE_SUPPLEMENTS: Record<string, JsonSchema> = {
               "clipboard",
             ],
           },
-          label: { type: "string", minLength: 1, maxLength: 20 },
+          label: { type: "string", minLength: 1, maxLength: LINE_LIMITS.quickReplyLabelChars },
         },
       },
     },
   },
   // Actions: the fields each type cannot work without.
-  MessageAction: { required: ["text"], properties: { text: { minLength: 1, maxLength: 300 } } },
+  MessageAction: {
+    required: ["text"],
+    properties: { text: { minLength: 1, maxLength: LINE_LIMITS.actionTextChars } },
+  },
   PostbackAction: {
     required: ["data"],
-    properties: { displayText: { maxLength: 300 }, text: { maxLength: 300 }, fillInText: { maxLength: 300 } },
+    properties: {
+      displayText: { maxLength: LINE_LIMITS.actionTextChars },
+      text: { maxLength: LINE_LIMITS.actionTextChars },
+      fillInText: { maxLength: LINE_LIMITS.actionTextChars },
+    },
   },
-  URIAction: { required: ["uri"], properties: { uri: { maxLength: 1000 } } },
+  URIAction: { required: ["uri"], properties: { uri: { maxLength: LINE_LIMITS.uriChars } } },
   DatetimePickerAction: { required: ["data", "mode"] },
   RichMenuSwitchAction: { required: ["richMenuAliasId", "data"] },
   // Flex containers.
-  FlexCarousel: { properties: { contents: { minItems: 1, maxItems: 12 } } },
+  FlexCarousel: { properties: { contents: { minItems: 1, maxItems: LINE_LIMITS.carouselBubbles } } },
   FlexBubble: {
     properties: {
       hero: {
@@ -227,6 +235,8 @@ export const LINE_REFERENCE_SUPPLEMENTS: Record<string, JsonSchema> = {
   FlexVideo: { properties: { url: HTTPS_URL, previewUrl: HTTPS_URL, aspectRatio: ASPECT_RATIO } },
   FlexSeparator: { properties: { margin: MARGIN, color: HEX_COLOR } },
   FlexFiller: { properties: { flex: FLEX_RATIO } },
-  // Loading animation: 5 to 60 seconds in steps of 5.
-  ShowLoadingAnimationRequest: { properties: { loadingSeconds: { multipleOf: 5 } } },
+  // Loading animation: the spec has its range, the reference its steps.
+  ShowLoadingAnimationRequest: {
+    properties: { loadingSeconds: { multipleOf: LINE_LIMITS.loadingSecondsStep } },
+  },
 };
