@@ -22,8 +22,11 @@ export const LINE_LIMITS = {
   multicastRecipients: 500,
   /** A text message ("text: Max character limit: 5000"). */
   textChars: 5000,
-  /** A Flex message's alternative text, shown in notifications and the chat list. */
-  altTextChars: 400,
+  /**
+   * The alternative text of a Flex, template or imagemap message, shown in notifications and the chat list
+   * ("altText: Max character limit: 1500"; it was 400 before LINE raised it).
+   */
+  altTextChars: 1500,
   /** A Flex bubble as JSON ("Flex Message elements › Bubble": the maximum size is 30 KB). */
   bubbleBytes: 30 * KB,
   /** A Flex carousel as JSON ("Carousel": the maximum size is 50 KB). */

@@ -183,7 +183,7 @@ export function flexMessage(
 ): messagingApi.FlexMessage {
   return {
     type: "flex",
-    altText: clip(altText, LINE_LIMITS.altTextChars),
+    altText: clip(altText, BUDGET.altTextChars),
     contents,
     quickReply: quickReply(asks),
   };

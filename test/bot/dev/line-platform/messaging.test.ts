@@ -87,8 +87,8 @@ describe("fake LINE platform: messaging endpoints, through the SDK client", () =
       ]);
     });
 
-    it("refuses altText over 400, more than 13 quick replies, a carousel of 13 and a bubble over 30 KB", async () => {
-      const longAlt = { ...scoreCard(), altText: "ก".repeat(401) };
+    it("refuses altText over 1,500, more than 13 quick replies, a carousel of 13 and a bubble over 30 KB", async () => {
+      const longAlt = { ...scoreCard(), altText: "ก".repeat(1501) };
       const manyQuick: Message = {
         ...text("เลือก"),
         quickReply: {

@@ -190,8 +190,8 @@ describe("LINE's messaging-api.yml", () => {
     expect(push({ type: "text", text: "" })).toEqual([
       { property: "messages[0].text", message: "Length must be between 1 and 5000" },
     ]);
-    expect(push({ ...bubble({ type: "filler" }), altText: "x".repeat(401) })).toEqual([
-      { property: "messages[0].altText", message: "Length must be between 1 and 400" },
+    expect(push({ ...bubble({ type: "filler" }), altText: "x".repeat(1501) })).toEqual([
+      { property: "messages[0].altText", message: "Length must be between 1 and 1500" },
     ]);
     const card = scoreCard.contents;
     expect(
