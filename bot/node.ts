@@ -7,11 +7,11 @@ import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { createDb } from "../db/client.ts";
 import { loadDemoData } from "../db/demo/load.ts";
-import { DEMO_USERS } from "../db/demo/users.ts";
 import { migrate } from "../db/migrate.ts";
 import { frameworkSource } from "../db/repositories/frameworks.ts";
 import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
+import { FRAMEWORKS_TTL_MS, RESULTS_TTL_MS } from "./cache-ttl.ts";
 import {
   type Config,
   ConfigError,
@@ -22,33 +22,29 @@ import {
   secretsOf,
 } from "./config.ts";
 import { deferTracker } from "./defer.ts";
-import { devConsole } from "./dev/console.ts";
+import type { ConsoleDeps } from "./dev/console.ts";
+import type { FakeLinePlatform } from "./dev/line-platform/types.ts";
 import { reportLinker } from "./downloads/links.ts";
 import { nodeClientIp } from "./http/rate-limit.ts";
 import { securityHeaders } from "./http/security-headers.ts";
-import { tick } from "./jobs/tick.ts";
+import { type TickDeps, tick } from "./jobs/tick.ts";
 import { withLiffSettings } from "./liff-page.ts";
-import { createLineClient } from "./line/client.ts";
-import { type FakeLinePlatform, startFakeLinePlatform } from "./line/fake-platform.ts";
+import { createLineClient, type LineClient } from "./line/client.ts";
 import { createIdTokenVerifier } from "./line/id-token.ts";
 import { jsonLogger, type Logger } from "./log.ts";
 import { renderReport } from "./reports/render.ts";
 
-// Without LINE credentials (development), the bot talks to this built-in fake platform.
-/** The fake platform's channel secret: development tools (the console, benchmarks) sign with it. */
-export const DEV_CHANNEL_SECRET = "dev-channel-secret-not-for-production";
-const DEV_TOKEN = "dev-channel-access-token-not-for-production";
-/** Chat answers see a results import from another process within this time. */
-const RESULTS_TTL_MS = 60_000;
-/** A framework year an operator loads is used everywhere within this time. */
-export const FRAMEWORKS_TTL_MS = 30_000;
 const TICK_EVERY_MS = 60_000;
+/**
+ * The audience of LIFF ID tokens when LINE_LOGIN_CHANNEL_ID is unset: what the dev console's tokens are
+ * issued for (with real LINE and no login channel, no real token names it, so the API refuses them all).
+ */
 const DEV_LOGIN_CHANNEL = "1600000000";
 
 export interface RunningServer {
   url: string;
   fake?: FakeLinePlatform;
-  db: Awaited<ReturnType<typeof createDb>>["db"];
+  db: DbHandle["db"];
   close(): Promise<void>;
 }
 
@@ -58,53 +54,58 @@ export interface ServerOptions {
   liffDir?: string;
 }
 
+type DbHandle = Awaited<ReturnType<typeof createDb>>;
+
 export async function startServer(
   config: Config,
   log: Logger = jsonLogger(),
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const liffDir = options.liffDir ?? "./dist/liff";
-  if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
-  const handle = await createDb(dbConfigOf(config));
-  await migrate(handle.db);
+  const node = await composeNode(config, log, options.liffDir ?? "./dist/liff");
+  const ticks = startTicks({ db: node.handle.db, line: node.line.line, now: node.now, log });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: node.root.fetch, port: config.PORT }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://localhost:${port}`;
+  node.listeningAt(url);
+  // Graceful: stop accepting and let in-flight requests finish (idle keep-alive sockets are closed
+  // at once), let a running tick finish its send batch, finish deferred webhook work, then close.
+  const close = async () => {
+    const ticked = ticks.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+    await closed;
+    await ticked;
+    await node.tracker.settle();
+    await node.line.fake?.close();
+    await node.handle.close();
+  };
+  const { fake } = node.line;
+  return { url, ...(fake ? { fake } : {}), db: node.handle.db, close };
+}
+
+/**
+ * The Node composition root: clock, database, LINE, caches and the app, with the LIFF files around it and, in
+ * development, the chat console.
+ */
+async function composeNode(config: Config, log: Logger, liffDir: string) {
   const now = clockOf(config);
-  if (config.demoData) {
-    const demo = await loadDemoData(handle.db, { now: now() });
-    if (demo.loaded) log.info("demo data loaded", { agencies: demo.agencies });
-  }
-
-  let listening = "";
-  let fake: FakeLinePlatform | undefined;
-  let secret: string;
-  let previousSecret: string | undefined;
-  let apiBaseUrl: string;
-  let line: ReturnType<typeof createLineClient>;
-  if (config.line.mode === "real") {
-    secret = config.line.channelSecret;
-    previousSecret = config.line.previousChannelSecret;
-    apiBaseUrl = config.line.apiBaseUrl;
-    line = createLineClient({
-      channelAccessToken: config.line.channelAccessToken,
-      baseURL: config.line.apiBaseUrl,
-    });
-  } else {
-    fake = await startFakeLinePlatform({
-      channelAccessToken: DEV_TOKEN,
-      port: 0,
-      profiles: Object.fromEntries(DEMO_USERS.map((u) => [u.lineUserId, { displayName: u.displayName }])),
-    });
-    secret = DEV_CHANNEL_SECRET;
-    apiBaseUrl = fake.url;
-    line = createLineClient({ channelAccessToken: DEV_TOKEN, baseURL: fake.url });
-  }
-
+  const handle = await openDatabase(config, now, log);
+  const line = await lineOf(config);
   const tracker = deferTracker();
+  const production = config.NODE_ENV === "production";
+  const loginChannelId = config.LINE_LOGIN_CHANNEL_ID ?? DEV_LOGIN_CHANNEL;
+  const [secret] = line.channelSecrets;
+
   let app: App | undefined;
   const dev =
-    fake && config.NODE_ENV !== "production"
-      ? devConsole({
+    line.fake && !production
+      ? await devConsoleOf({
           db: handle.db,
-          fake,
+          fake: line.fake,
           channelSecret: secret,
           webhook: async (body, signature) =>
             app!.request("/webhook", {
@@ -114,26 +115,33 @@ export async function startServer(
             }),
           settle: () => tracker.settle(),
           now,
-          loginChannelId: config.LINE_LOGIN_CHANNEL_ID ?? DEV_LOGIN_CHANNEL,
+          loginChannelId,
         })
       : undefined;
-  // Report links name this server: PUBLIC_URL, else the address it listens on (set below).
+  // Report links name this server: PUBLIC_URL, else the address it listens on (known once it listens).
+  let listening = "";
   const reports = reportLinker({ secret, publicUrl: () => config.PUBLIC_URL ?? listening });
   const frameworks = frameworkSource({ ttlMs: FRAMEWORKS_TTL_MS, now: Date.now });
   app = createApp({
     db: () => handle.db,
-    production: config.NODE_ENV === "production",
+    production,
     log,
     frameworks,
     webhook: {
-      channelSecrets: previousSecret ? [secret, previousSecret] : [secret],
-      chat: { line, now, log, results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }), reports },
+      channelSecrets: line.channelSecrets,
+      chat: {
+        line: line.line,
+        now,
+        log,
+        results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }),
+        reports,
+      },
       defer: (_c, work) => tracker.defer(work),
     },
     api: {
       verifyIdToken: createIdTokenVerifier({
-        channelId: config.LINE_LOGIN_CHANNEL_ID ?? DEV_LOGIN_CHANNEL,
-        jwksUrl: jwksUrlOf(apiBaseUrl),
+        channelId: loginChannelId,
+        jwksUrl: jwksUrlOf(line.apiBaseUrl),
       }),
       now,
       reports,
@@ -147,35 +155,114 @@ export async function startServer(
     clientIp: nodeClientIp({ trustProxy: config.TRUST_PROXY === "on" }),
     ...(dev ? { dev } : {}),
   });
+  return {
+    now,
+    handle,
+    line,
+    tracker,
+    root: withLiffFiles(app, { liffDir, liffId: config.LIFF_ID, production }),
+    listeningAt: (url: string) => {
+      listening = url;
+    },
+  };
+}
 
-  // The reminder scheduler: one tick a minute, never two at once in this process (several
-  // processes are safe too: planning takes an advisory lock, sending claims rows with SKIP LOCKED).
+async function openDatabase(config: Config, now: () => Date, log: Logger): Promise<DbHandle> {
+  if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
+  const handle = await createDb(dbConfigOf(config));
+  await migrate(handle.db);
+  if (config.demoData) {
+    const demo = await loadDemoData(handle.db, { now: now() });
+    if (demo.loaded) log.info("demo data loaded", { agencies: demo.agencies });
+  }
+  return handle;
+}
+
+/** Where the bot talks to LINE: LINE itself, or without credentials (development) the fake platform. */
+interface LineSetup {
+  line: LineClient;
+  /** The current channel secret first; the previous one too while a reissued secret rolls out. */
+  channelSecrets: [string, ...string[]];
+  apiBaseUrl: string;
+  fake?: FakeLinePlatform;
+}
+
+async function lineOf(config: Config): Promise<LineSetup> {
+  if (config.line.mode === "real") {
+    const { channelSecret, previousChannelSecret, channelAccessToken, apiBaseUrl } = config.line;
+    return {
+      line: createLineClient({ channelAccessToken, baseURL: apiBaseUrl }),
+      channelSecrets: previousChannelSecret ? [channelSecret, previousChannelSecret] : [channelSecret],
+      apiBaseUrl,
+    };
+  }
+  // parseConfig refuses production without credentials; this also stops a config built by hand.
+  if (config.NODE_ENV === "production") {
+    throw new ConfigError(
+      "Invalid configuration:\n  LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are required in production",
+    );
+  }
+  // Loaded only here, so production never loads the development folder (or its dependencies).
+  const { startDevLine } = await import("./dev/fake-line.ts");
+  const dev = await startDevLine();
+  return {
+    line: createLineClient({ channelAccessToken: dev.channelAccessToken, baseURL: dev.fake.url }),
+    channelSecrets: [dev.channelSecret],
+    apiBaseUrl: dev.fake.url,
+    fake: dev.fake,
+  };
+}
+
+/** The /dev routes (chat console, LIFF test tokens), loaded only in development. */
+async function devConsoleOf(deps: ConsoleDeps) {
+  const { devConsole } = await import("./dev/console.ts");
+  return devConsole(deps);
+}
+
+/**
+ * The reminder scheduler: one tick a minute, never two at once in this process (several processes are safe
+ * too: planning takes an advisory lock, sending claims rows with SKIP LOCKED).
+ */
+function startTicks(deps: TickDeps) {
   let ticking: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (ticking) return;
-    ticking = tick({ db: handle.db, line, now, log })
+    ticking = tick(deps)
       .then(
         () => {},
-        (error: unknown) => log.error("tick failed", { error: String(error) }),
+        (error: unknown) => deps.log.error("tick failed", { error: String(error) }),
       )
       .finally(() => {
         ticking = undefined;
       });
   }, TICK_EVERY_MS);
+  return {
+    /** No new tick from now; resolves when a running one has finished its send batch. */
+    async stop() {
+      clearInterval(timer);
+      await ticking;
+    },
+  };
+}
 
-  // The LIFF build (npm run build:liff, run by npm start) is served from dist/liff at /liff.
+/** The LIFF build (npm run build:liff, run by npm start) served from dist/liff at /liff, around the app. */
+function withLiffFiles(
+  app: App,
+  options: { liffDir: string; liffId: string | undefined; production: boolean },
+) {
+  const { liffDir } = options;
   const root = new Hono();
   // On Workers, Cloudflare's edge compresses; here the app does it (a phone on 3G waits for bytes).
   root.use("*", compress());
   // The LIFF files get the same security headers (and CSP) as the app's own answers.
-  root.use("/liff/*", securityHeaders({ production: config.NODE_ENV === "production" }));
+  root.use("/liff/*", securityHeaders({ production: options.production }));
   root.get("/liff", (c) => c.redirect("/liff/"));
   // The page itself carries the LIFF ID from LIFF_ID (bot/liff-page.ts); assets are static files.
   const liffPage = async (c: Context) => {
     const html = await readFile(join(liffDir, "index.html"), "utf8").catch(() => undefined);
     if (html === undefined) return c.text("ยังไม่ได้สร้างแอป LIFF: npm run build:liff", 503);
     c.header("cache-control", "no-cache");
-    return c.html(withLiffSettings(html, { liffId: config.LIFF_ID }));
+    return c.html(withLiffSettings(html, { liffId: options.liffId }));
   };
   root.get("/liff/", liffPage);
   root.get("/liff/index.html", liffPage);
@@ -185,27 +272,7 @@ export async function startServer(
   );
   root.get("/liff/*", liffPage);
   root.route("/", app);
-
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: root.fetch, port: config.PORT }, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.PORT;
-  const url = `http://localhost:${port}`;
-  listening = url;
-  // Graceful: stop accepting and let in-flight requests finish (idle keep-alive sockets are closed
-  // at once), let a running tick finish its send batch, finish deferred webhook work, then close.
-  const close = async () => {
-    clearInterval(timer);
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    if ("closeIdleConnections" in server) server.closeIdleConnections();
-    await closed;
-    await ticking;
-    await tracker.settle();
-    await fake?.close();
-    await handle.close();
-  };
-  return { url, ...(fake ? { fake } : {}), db: handle.db, close };
+  return root;
 }
 
 /** A stop that takes longer than this (a stuck request or LINE call) ends the process anyway. */

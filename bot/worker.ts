@@ -6,13 +6,14 @@ import { z } from "zod";
 import { frameworkSource } from "../db/repositories/frameworks.ts";
 import type { Database } from "../db/schema.ts";
 import { type App, createApp } from "./app.ts";
+import { FRAMEWORKS_TTL_MS } from "./cache-ttl.ts";
 import { jwksUrlOf } from "./config.ts";
 import { type DeferTracker, deferTracker } from "./defer.ts";
 import { workerClientIp } from "./http/rate-limit.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { tick } from "./jobs/tick.ts";
 import { withLiffSettings } from "./liff-page.ts";
-import { createLineClient } from "./line/client.ts";
+import { createLineClient, type LineClient } from "./line/client.ts";
 import { createIdTokenVerifier } from "./line/id-token.ts";
 import { jsonLogger, type Logger } from "./log.ts";
 
@@ -54,9 +55,6 @@ function settingsOf(env: Env): Settings {
   }
   return parsed.data;
 }
-
-/** As on Node (bot/node.ts): a framework year loaded by an operator is used within this time. */
-const FRAMEWORKS_TTL_MS = 30_000;
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -106,16 +104,23 @@ function loggerOf(settings: Settings): Logger {
   });
 }
 
-/**
- * The app is built once per isolate (env does not change within one), so the ID-token key cache
- * and the rate-limit buckets live as long as the isolate; the database is per request.
- */
-let built: { app: Hono; log: Logger; settings: Settings } | undefined;
+/** What one isolate runs on; the database is not in it (it is per request, see RequestScope). */
+interface Isolate {
+  root: Hono;
+  log: Logger;
+  line: LineClient;
+  now: () => Date;
+}
 
-function appOf(env: Env) {
-  if (built) return built;
+/**
+ * The Workers composition root: settings, logger, LINE client, clock, frameworks source and app, built once per
+ * isolate (env does not change within one), so the ID-token key cache and the rate-limit buckets live as long as
+ * the isolate; the database is per request.
+ */
+function composeWorker(env: Env): Isolate {
   const settings = settingsOf(env);
   const log = loggerOf(settings);
+  const now = () => new Date();
   const line = createLineClient({
     channelAccessToken: settings.LINE_CHANNEL_ACCESS_TOKEN,
     baseURL: settings.LINE_API_BASE_URL,
@@ -130,7 +135,7 @@ function appOf(env: Env) {
       channelSecrets: [settings.LINE_CHANNEL_SECRET, settings.LINE_CHANNEL_SECRET_PREVIOUS].filter(
         (s): s is string => Boolean(s),
       ),
-      chat: { line, now: () => new Date(), log },
+      chat: { line, now, log },
       defer: (_c, work) => scope.getStore()!.tracker.defer(work),
     },
     ...(settings.LINE_LOGIN_CHANNEL_ID
@@ -140,21 +145,30 @@ function appOf(env: Env) {
               channelId: settings.LINE_LOGIN_CHANNEL_ID,
               jwksUrl: jwksUrlOf(settings.LINE_API_BASE_URL),
             }),
-            now: () => new Date(),
+            now,
           },
         }
       : {}),
     clientIp: workerClientIp,
   });
+  return { root: withLiffAssets(app, settings.LIFF_ID), log, line, now };
+}
 
+let composed: Isolate | undefined;
+function isolateOf(env: Env): Isolate {
+  composed ??= composeWorker(env);
+  return composed;
+}
+
+/** The LIFF build from static assets (run_worker_first, so it gets the same headers and CSP), around the app. */
+function withLiffAssets(app: App, liffId: string | undefined): Hono {
   const root = new Hono<{ Bindings: Env }>();
-  // The LIFF build from static assets (run_worker_first, so it gets the same headers and CSP).
   root.use("/liff/*", securityHeaders({ production: true }));
   root.get("/liff", (c) => c.redirect("/liff/"));
   const page = async (c: { env: Env; req: { url: string } }) => {
     const res = await c.env.ASSETS.fetch(new URL("/index.html", c.req.url));
     if (!res.ok) return new Response("ยังไม่ได้สร้างแอป LIFF: npm run build:liff", { status: 503 });
-    const html = withLiffSettings(await res.text(), { liffId: settings.LIFF_ID });
+    const html = withLiffSettings(await res.text(), { liffId });
     return new Response(html, {
       headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },
     });
@@ -169,8 +183,7 @@ function appOf(env: Env) {
     return res.status === 404 ? page(c) : new Response(res.body, res);
   });
   root.route("/", app);
-  built = { app: root as unknown as Hono, log, settings };
-  return built;
+  return root as unknown as Hono;
 }
 
 export default {
@@ -178,7 +191,7 @@ export default {
     const s: RequestScope = { env, tracker: deferTracker() };
     return scope.run(s, async () => {
       try {
-        return await appOf(env).app.fetch(request, env, ctx);
+        return await isolateOf(env).root.fetch(request, env, ctx);
       } finally {
         // The webhook answers at once; its events are handled after, within the request's lifetime.
         ctx.waitUntil(s.tracker.settle().then(() => s.db?.destroy()));
@@ -188,14 +201,10 @@ export default {
 
   /** The Cron Trigger (wrangler.toml): the same tick as the Node interval. */
   async scheduled(_controller, env, ctx) {
-    const { log, settings } = appOf(env);
+    const { log, line, now } = isolateOf(env);
     const db = dbOf(env);
-    const line = createLineClient({
-      channelAccessToken: settings.LINE_CHANNEL_ACCESS_TOKEN,
-      baseURL: settings.LINE_API_BASE_URL,
-    });
     ctx.waitUntil(
-      tick({ db, line, now: () => new Date(), log })
+      tick({ db, line, now, log })
         .then((report) => log.info("tick", { ...report }))
         .catch((error: unknown) => log.error("tick failed", { error: String(error) }))
         .finally(() => db.destroy()),

@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { sql } from "kysely";
 import { createApp } from "../../bot/app.ts";
+import { FRAMEWORKS_TTL_MS, RESULTS_TTL_MS } from "../../bot/cache-ttl.ts";
 import { deferTracker } from "../../bot/defer.ts";
 import { createLineClient } from "../../bot/line/client.ts";
 import { memoryLogger } from "../../bot/log.ts";
@@ -49,10 +50,15 @@ if (mode === "bare") {
     db: () => handle.db,
     production: true,
     log,
-    frameworks: frameworkSource({ ttlMs: 30_000, now: Date.now }),
+    frameworks: frameworkSource({ ttlMs: FRAMEWORKS_TTL_MS, now: Date.now }),
     webhook: {
       channelSecrets: [secret],
-      chat: { line, now: () => new Date(), log, results: cachedResults({ ttlMs: 60_000, now: Date.now }) },
+      chat: {
+        line,
+        now: () => new Date(),
+        log,
+        results: cachedResults({ ttlMs: RESULTS_TTL_MS, now: Date.now }),
+      },
       defer: (_c, w) => tracker.defer(w),
     },
   });

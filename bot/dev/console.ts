@@ -3,12 +3,13 @@ import { Hono } from "hono";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { messageToHtml, quickRepliesOf } from "../../core/chat/flex/html.ts";
+import { LINE_LIMITS } from "../../core/line/limits.ts";
 import { DEMO_USERS } from "../../db/demo/users.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
 import { createInvite } from "../../db/repositories/invites.ts";
 import type { Database } from "../../db/schema.ts";
-import type { FakeLinePlatform } from "../line/fake-platform.ts";
 import { consolePage } from "./console-page.ts";
+import type { FakeLinePlatform } from "./line-platform/types.ts";
 
 export interface ConsoleDeps {
   db: Kysely<Database>;
@@ -25,7 +26,7 @@ export interface ConsoleDeps {
 
 const sendSchema = z.object({
   userId: z.string().regex(/^U[0-9a-z]{32}$/),
-  text: z.string().max(5000).optional(),
+  text: z.string().max(LINE_LIMITS.textChars).optional(),
   event: z.enum(["message", "follow", "sticker"]).default("message"),
 });
 

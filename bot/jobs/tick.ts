@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DigestItemView } from "../../core/chat/cards.ts";
 import { digestMessage } from "../../core/chat/flex/digest.ts";
+import { LINE_LIMITS } from "../../core/line/limits.ts";
 import { DEFAULT_PREFS, type Digest, type DueItem, type MemberPrefs } from "../../core/measures/model.ts";
 import { digestMarker, planNotices } from "../../core/measures/plan.ts";
 import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
@@ -35,8 +36,7 @@ const PLAN_LOCK = 72_077_001;
 const LOOK_BACK_DAYS = 400;
 const LOOK_AHEAD_DAYS = 31;
 export const QUOTA_WARNING_SHARE = 0.8;
-/** LINE's multicast takes at most 500 recipients. */
-const MULTICAST_MAX = 500;
+const MULTICAST_MAX = LINE_LIMITS.multicastRecipients;
 
 /**
  * One scheduler step, the same from the Node interval, the Workers cron and the CLI: plan the

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LINE_LIMITS } from "../../core/line/limits.ts";
 
 // LINE's webhook bodies, validated before anything reads them (webhook.yml). Unknown fields are
 // kept (LINE adds fields over time); what the bot relies on must be there and well-formed.
@@ -50,5 +51,5 @@ export const messageEventSchema = z.looseObject({
 });
 
 export const postbackEventSchema = z.looseObject({
-  postback: z.looseObject({ data: z.string().max(300) }),
+  postback: z.looseObject({ data: z.string().max(LINE_LIMITS.postbackDataChars) }),
 });

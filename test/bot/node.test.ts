@@ -6,7 +6,7 @@ import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeLinePlatform, startFakeLinePlatform } from "../../bot/line/fake-platform.ts";
+import { type FakeLinePlatform, startFakeLinePlatform } from "../../bot/dev/line-platform/server.ts";
 import { DEMO_USERS } from "../../db/demo/users.ts";
 
 const SECRET = "node-test-channel-secret-0123456789";

@@ -1,9 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { type App, createApp } from "../../bot/app.ts";
 import { deferTracker } from "../../bot/defer.ts";
+import { type FakeLinePlatform, startFakeLinePlatform } from "../../bot/dev/line-platform/server.ts";
 import { reportLinker } from "../../bot/downloads/links.ts";
 import { createLineClient } from "../../bot/line/client.ts";
-import { type FakeLinePlatform, startFakeLinePlatform } from "../../bot/line/fake-platform.ts";
 import { memoryLogger } from "../../bot/log.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";

@@ -1,7 +1,8 @@
 // Small typed constructors the answer builders share: Flex components, bars, quick replies, Thai phrases.
 import type { messagingApi } from "@line/bot-sdk";
+import { LINE_LIMITS } from "../../line/limits.ts";
 import type { RankView } from "../cards.ts";
-import { jsonBytes, LIMITS } from "./limits.ts";
+import { BUDGET, jsonBytes } from "./limits.ts";
 
 type FlexBox = messagingApi.FlexBox;
 type FlexText = messagingApi.FlexText;
@@ -145,7 +146,7 @@ export function firstFitting(variants: (() => messagingApi.FlexBubble)[]): messa
   let last: messagingApi.FlexBubble | undefined;
   for (const build of variants) {
     last = build();
-    if (jsonBytes(last) <= LIMITS.bubbleBytes) return last;
+    if (jsonBytes(last) <= BUDGET.bubbleBytes) return last;
   }
   if (!last) throw new Error("firstFitting: no variants");
   return last;
@@ -158,17 +159,17 @@ export interface Ask {
 
 export const ask = (label: string, askText: string = label): Ask => ({ label, text: askText });
 
-/** Quick reply buttons: duplicates dropped, at most 13, labels cut to 20 characters and texts to 300. */
+/** Quick reply buttons: duplicates dropped, as many as LINE takes, labels and texts cut to LINE's lengths. */
 export function quickReply(asks: Ask[]): messagingApi.QuickReply {
   const seen = new Set<string>();
   const items: messagingApi.QuickReplyItem[] = [];
   for (const a of asks) {
-    if (seen.has(a.text) || items.length === LIMITS.quickReplyItems) continue;
+    if (seen.has(a.text) || items.length === LINE_LIMITS.quickReplyItems) continue;
     seen.add(a.text);
     const action: messagingApi.MessageAction = {
       type: "message",
-      label: clip(a.label, LIMITS.quickReplyLabel),
-      text: clip(a.text, LIMITS.actionText),
+      label: clip(a.label, LINE_LIMITS.quickReplyLabelChars),
+      text: clip(a.text, LINE_LIMITS.actionTextChars),
     };
     items.push({ type: "action", action });
   }
@@ -180,7 +181,12 @@ export function flexMessage(
   contents: messagingApi.FlexContainer,
   asks: Ask[],
 ): messagingApi.FlexMessage {
-  return { type: "flex", altText: clip(altText, LIMITS.altText), contents, quickReply: quickReply(asks) };
+  return {
+    type: "flex",
+    altText: clip(altText, BUDGET.altTextChars),
+    contents,
+    quickReply: quickReply(asks),
+  };
 }
 
 /** Cuts to `max` characters, ending with "…" when cut. */

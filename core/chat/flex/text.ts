@@ -1,10 +1,10 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { LIMITS } from "./limits.ts";
+import { LINE_LIMITS } from "../../line/limits.ts";
 import { type Ask, ask, clip, quickReply } from "./parts.ts";
 
-/** A plain answer; a quick reply given as text sends that text, labelled with its first 20 characters. */
+/** A plain answer; a quick reply given as text sends that text, labelled with as much of it as LINE takes. */
 export function textAnswer(answer: string, quickReplies: (string | Ask)[] = []): messagingApi.TextMessage {
-  const m: messagingApi.TextMessage = { type: "text", text: clip(answer, LIMITS.text) };
+  const m: messagingApi.TextMessage = { type: "text", text: clip(answer, LINE_LIMITS.textChars) };
   if (quickReplies.length > 0) {
     m.quickReply = quickReply(quickReplies.map((q) => (typeof q === "string" ? ask(q) : q)));
   }

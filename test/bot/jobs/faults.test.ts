@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/dev/line-platform/server.ts";
 import { sendDue } from "../../../bot/jobs/sender.ts";
 import { createLineClient } from "../../../bot/line/client.ts";
-import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/line/fake-platform.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { rng } from "../../../db/demo/generate.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/dev/line-platform/server.ts";
 import { retryDelayMs, sendDue } from "../../../bot/jobs/sender.ts";
 import { createLineClient } from "../../../bot/line/client.ts";
-import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/line/fake-platform.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { enqueueMessage, releaseHeld } from "../../../db/repositories/outbox.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/dev/line-platform/server.ts";
 import { tick } from "../../../bot/jobs/tick.ts";
 import { createLineClient } from "../../../bot/line/client.ts";
-import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/line/fake-platform.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { createMeasure, updateStep } from "../../../db/repositories/measures.ts";

@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/line/fake-platform.ts";
+import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/dev/line-platform/server.ts";
 import { createIdTokenVerifier, IdTokenError } from "../../../bot/line/id-token.ts";
 
 const CHANNEL = "1650000000";

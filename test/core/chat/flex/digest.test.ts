@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLineMessagingValidator } from "../../../../bot/line/openapi-validator.ts";
+import { createLineMessagingValidator } from "../../../../bot/dev/openapi/line-messaging.ts";
 import type { DigestView } from "../../../../core/chat/cards.ts";
 import { digestMessage, whenText } from "../../../../core/chat/flex/digest.ts";
 import { checkMessage } from "../../../../core/chat/flex/limits.ts";

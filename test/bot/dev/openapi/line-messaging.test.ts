@@ -1,111 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createLineMessagingValidator } from "../../../../bot/dev/openapi/line-messaging.ts";
 import {
-  createLineMessagingValidator,
-  createSchemaValidator,
   DEFAULT_MESSAGING_API_SPEC,
-  ifThen,
-  type JsonSchema,
   loadOpenApiDocument,
-  openApiToJsonSchema,
-} from "../../../bot/line/openapi-validator.ts";
-
-describe("openApiToJsonSchema on a small discriminated spec", () => {
-  const schemas: Record<string, JsonSchema> = {
-    Shape: {
-      type: "object",
-      required: ["kind"],
-      properties: { kind: { type: "string" }, label: { type: "string", maxLength: 5 } },
-      discriminator: {
-        propertyName: "kind",
-        mapping: { circle: "#/components/schemas/Circle", square: "#/components/schemas/Square" },
-      },
-    },
-    Circle: {
-      type: "object",
-      required: ["radius"],
-      allOf: [
-        { $ref: "#/components/schemas/Shape" },
-        { properties: { radius: { type: "number", minimum: 0 } } },
-      ],
-    },
-    Square: {
-      type: "object",
-      allOf: [{ $ref: "#/components/schemas/Shape" }, { properties: { side: { type: "integer" } } }],
-    },
-    Drawing: {
-      type: "object",
-      properties: {
-        shapes: { type: "array", maxItems: 2, items: { $ref: "#/components/schemas/Shape" } },
-        circles: { type: "array", items: { $ref: "#/components/schemas/Circle" } },
-      },
-    },
-  };
-  const document = openApiToJsonSchema(schemas);
-  const validator = createSchemaValidator(document);
-
-  it("turns the discriminator into if/then dispatch and moves the parent to a base schema", () => {
-    expect(JSON.stringify(document)).not.toContain("discriminator");
-    expect(JSON.stringify(document)).not.toContain("#/components/schemas/");
-    expect(document.$defs.Shape).toMatchObject({
-      required: ["kind"],
-      properties: { kind: { enum: ["circle", "square"] } },
-    });
-    const dispatch = (kind: string, target: string) =>
-      ifThen({ properties: { kind: { const: kind } }, required: ["kind"] }, { $ref: `#/$defs/${target}` });
-    expect(document.$defs.Shape?.allOf).toEqual([dispatch("circle", "Circle"), dispatch("square", "Square")]);
-    expect(document.$defs.Shape?.allOf?.[0]?.then).toEqual({ $ref: "#/$defs/Circle" });
-    expect(document.$defs["Shape.base"]?.properties?.label).toEqual({ type: "string", maxLength: 5 });
-    expect(document.$defs.Circle?.allOf?.[0]).toEqual({ $ref: "#/$defs/Shape.base" });
-    expect(document.$defs.Circle?.allOf).toContainEqual({ properties: { kind: { enum: ["circle"] } } });
-  });
-
-  it("dispatches on the discriminator and applies the subtype's and the parent's rules", () => {
-    expect(validator.validate("Shape", { kind: "circle", radius: 2 })).toEqual([]);
-    expect(validator.validate("Shape", { kind: "circle" })).toEqual([
-      { property: "radius", message: "must be specified" },
-    ]);
-    expect(validator.validate("Shape", { kind: "square", side: 1.5, label: "toolong" })).toEqual([
-      { property: "label", message: "Length must be between 0 and 5" },
-      { property: "side", message: "Must be an integer" },
-    ]);
-    expect(validator.validate("Shape", { kind: "hexagon" })).toEqual([
-      { property: "kind", message: "Must be one of the following values: [circle, square]" },
-    ]);
-    expect(validator.validate("Shape", {})).toEqual([{ property: "kind", message: "must be specified" }]);
-  });
-
-  it("pins a subtype that is referenced directly to its own discriminator value", () => {
-    expect(validator.validate("Drawing", { circles: [{ kind: "square", radius: 1 }] })).toEqual([
-      { property: "circles[0].kind", message: "Must be one of the following values: [circle]" },
-    ]);
-  });
-
-  it("names nested properties the way LINE's error details do", () => {
-    const issues = validator.validate("Drawing", {
-      shapes: [{ kind: "circle", radius: -1 }, { kind: "square" }, { kind: "square" }],
-    });
-    expect(issues).toEqual([
-      { property: "shapes", message: "Size must be between 0 and 2" },
-      { property: "shapes[0].radius", message: "Must be greater than or equal to 0" },
-    ]);
-  });
-
-  it("applies supplements to the parent's base, so every subtype inherits them", () => {
-    const withLabels = createSchemaValidator(
-      openApiToJsonSchema(schemas, {
-        Shape: { required: ["label"] },
-        Circle: { properties: { radius: { maximum: 9 } } },
-      }),
-    );
-    expect(withLabels.validate("Shape", { kind: "square" })).toEqual([
-      { property: "label", message: "must be specified" },
-    ]);
-    expect(withLabels.validate("Shape", { kind: "circle", radius: 10, label: "c" })).toEqual([
-      { property: "radius", message: "Must be less than or equal to 9" },
-    ]);
-    expect(() => openApiToJsonSchema(schemas, { Nothing: {} })).toThrow(/unknown schema Nothing/);
-  });
-});
+} from "../../../../bot/dev/openapi/openapi-to-json-schema.ts";
 
 describe("LINE's messaging-api.yml", () => {
   const validator = createLineMessagingValidator();
@@ -184,7 +82,7 @@ describe("LINE's messaging-api.yml", () => {
   };
 
   it("loads the spec vendored in the repository", () => {
-    expect(DEFAULT_MESSAGING_API_SPEC.pathname).toMatch(/\/bot\/line\/spec\/messaging-api\.yml$/);
+    expect(DEFAULT_MESSAGING_API_SPEC.pathname).toMatch(/\/bot\/dev\/openapi\/spec\/messaging-api\.yml$/);
     const schemas = loadOpenApiDocument().components?.schemas ?? {};
     expect(Object.keys(schemas)).toContain("FlexComponent");
     expect(() => loadOpenApiDocument("/nonexistent.yml")).toThrow(/Cannot read the OpenAPI spec/);
@@ -292,8 +190,8 @@ describe("LINE's messaging-api.yml", () => {
     expect(push({ type: "text", text: "" })).toEqual([
       { property: "messages[0].text", message: "Length must be between 1 and 5000" },
     ]);
-    expect(push({ ...bubble({ type: "filler" }), altText: "x".repeat(401) })).toEqual([
-      { property: "messages[0].altText", message: "Length must be between 1 and 400" },
+    expect(push({ ...bubble({ type: "filler" }), altText: "x".repeat(1501) })).toEqual([
+      { property: "messages[0].altText", message: "Length must be between 1 and 1500" },
     ]);
     const card = scoreCard.contents;
     expect(
