@@ -1,13 +1,12 @@
-import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { auditLogPage } from "../../db/repositories/audit-log.ts";
-import { scopeOf } from "../../db/repositories/members.ts";
+import { agencyGuard } from "./agency-guard.ts";
 import type { ApiEnv } from "./context.ts";
+import { validQuery } from "./validate.ts";
 
 export type { AuditItem } from "../../db/repositories/audit-log.ts";
 
-const params = z.object({ agencyId: z.coerce.number().int().positive() });
 const query = z.object({
   /** The id of the oldest entry already shown: the next page is older than it. */
   before: z
@@ -21,17 +20,11 @@ const query = z.object({
 export function auditApi() {
   return new Hono<ApiEnv>().get(
     "/agencies/:agencyId/audit",
-    zValidator("param", params),
-    zValidator("query", query),
+    agencyGuard("editor", "บทบาทผู้ดูเปิดประวัติการแก้ไขไม่ได้ (เฉพาะผู้ดูแลและผู้แก้ไข)"),
+    validQuery(query),
     async (c) => {
-      const { agencyId } = c.req.valid("param");
-      const membership = c.get("memberships").find((m) => m.agencyId === agencyId);
-      if (!membership) return c.json({ error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" }, 403);
-      if (membership.role === "viewer") {
-        return c.json({ error: "บทบาทผู้ดูเปิดประวัติการแก้ไขไม่ได้ (เฉพาะผู้ดูแลและผู้แก้ไข)" }, 403);
-      }
       const { before, limit } = c.req.valid("query");
-      const page = await auditLogPage(c.get("db"), scopeOf(membership), {
+      const page = await auditLogPage(c.get("db"), c.get("scope"), {
         ...(before === undefined ? {} : { before }),
         limit,
       });
