@@ -8,6 +8,7 @@ import { type ChatDeps, handleEvent } from "./chat/handle-event.ts";
 import type { ReportLinker } from "./downloads/links.ts";
 import { type DownloadDeps, downloadRoute } from "./downloads/route.ts";
 import { bodyLimits } from "./http/body-limit.ts";
+import { errorHandler } from "./http/errors.ts";
 import { type ClientIp, ipRateLimit, userRateLimited } from "./http/rate-limit.ts";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security-headers.ts";
@@ -41,6 +42,7 @@ export interface AppDeps {
 /** The whole HTTP surface; runtime entries (node.ts, worker.ts) only adapt it. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  app.onError(errorHandler(deps.log));
   app.use(...requestLog(deps.log));
   app.use(securityHeaders({ production: deps.production }));
   app.use(bodyLimits());

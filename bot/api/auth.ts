@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { membershipsOf } from "../../db/repositories/members.ts";
+import { Refusal } from "../http/errors.ts";
 import { IdTokenError } from "../line/id-token.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
 
@@ -23,7 +24,7 @@ export function requireLineUser(deps: ApiDeps) {
       if (error instanceof IdTokenError) {
         const message =
           error.reason === "expired" ? "การเข้าสู่ระบบหมดอายุ กรุณาเปิดแอปใหม่จาก LINE" : "กรุณาเปิดแอปจาก LINE";
-        return c.json({ error: message, reason: error.reason }, 401);
+        throw new Refusal(401, { error: message, reason: error.reason });
       }
       throw error;
     }

@@ -1,26 +1,24 @@
-import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { comparisonView, scoreCardView } from "../../core/chat/views.ts";
-import { scopeOf } from "../../db/repositories/members.ts";
+import { NotFoundError } from "../../db/errors.ts";
 import { directResults } from "../../db/repositories/results-cache.ts";
+import { agencyGuard } from "./agency-guard.ts";
 import type { ApiEnv } from "./context.ts";
+import { validQuery } from "./validate.ts";
 
-const params = z.object({ agencyId: z.coerce.number().int().positive() });
 const query = z.object({ year: z.coerce.number().int().min(2500).max(2700).optional() });
 
 /** GET /api/agencies/:agencyId/dashboard: the score card and the year-over-year view, as the chat builds them. */
 export function dashboardApi() {
   return new Hono<ApiEnv>().get(
     "/agencies/:agencyId/dashboard",
-    zValidator("param", params),
-    zValidator("query", query),
+    agencyGuard("viewer"),
+    validQuery(query),
     async (c) => {
-      const { agencyId } = c.req.valid("param");
-      const membership = c.get("memberships").find((m) => m.agencyId === agencyId);
-      if (!membership) return c.json({ error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" }, 403);
+      const membership = c.get("membership");
       const db = c.get("db");
-      const scope = scopeOf(membership);
+      const scope = c.get("scope");
       const years = await directResults.years(db, scope);
       const year = c.req.valid("query").year ?? years[0];
       if (year === undefined || !years.includes(year)) {
@@ -36,7 +34,7 @@ export function dashboardApi() {
       const data = { ...stored!, agencyName: membership.agencyName };
       const frameworks = await c.get("frameworks")();
       const framework = frameworks.get(year);
-      if (!framework) return c.json({ error: `ไม่มีกรอบการประเมินของปี ${year}` }, 404);
+      if (!framework) throw new NotFoundError("framework", year);
       const previousYear = years.find((y) => y < year && frameworks.get(y));
       const previous =
         previousYear === undefined ? undefined : await directResults.load(db, scope, previousYear);

@@ -1,9 +1,10 @@
-import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type Framework, type FrameworkCatalog, provisionalLabel } from "../../core/ita/catalog.ts";
 import { fiscalYearAt } from "../../core/thai/fiscal-year.ts";
+import { Refusal } from "../http/errors.ts";
 import type { ApiEnv } from "./context.ts";
+import { validQuery } from "./validate.ts";
 
 const query = z.object({ year: z.coerce.number().int().min(2500).max(2700).optional() });
 
@@ -28,11 +29,11 @@ export interface FrameworkSummary {
  * fiscal year (this one by default), as the loaded framework defines them.
  */
 export function frameworksApi(now: () => Date) {
-  return new Hono<ApiEnv>().get("/framework", zValidator("query", query), async (c) => {
+  return new Hono<ApiEnv>().get("/framework", validQuery(query), async (c) => {
     const catalog = await c.get("frameworks")();
     const year = c.req.valid("query").year ?? fiscalYearAt(now());
     const framework = frameworkAtOrBefore(catalog, year);
-    if (!framework) return c.json({ error: "ยังไม่มีกรอบการประเมินในระบบ" }, 404);
+    if (!framework) throw new Refusal(404, { error: "ยังไม่มีกรอบการประเมินในระบบ" });
     const summary: FrameworkSummary = {
       year: framework.year,
       provisional: provisionalLabel(framework) ?? null,

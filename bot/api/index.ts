@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { undeliveredFor } from "../../db/repositories/outbox.ts";
+import { errorHandler } from "../http/errors.ts";
 import { auditApi } from "./audit.ts";
 import { requireLineUser } from "./auth.ts";
 import { calendarApi } from "./calendar.ts";
@@ -17,6 +18,7 @@ import { settingsApi } from "./settings.ts";
 /** The LIFF app's JSON API: every route behind a verified LINE ID token, one sub-app per resource. */
 export function apiApp(deps: ApiDeps) {
   return new Hono<ApiEnv>()
+    .onError(errorHandler(deps.log))
     .use("*", requireLineUser(deps))
     .get("/me", async (c) => {
       const userId = c.get("identity").userId;

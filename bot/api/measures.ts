@@ -1,31 +1,23 @@
-import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { textAnswer } from "../../core/chat/flex/index.ts";
 import { STATUS_TH } from "../../core/measures/model.ts";
 import { stepStatusSchema } from "../../core/schemas/step-status.ts";
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../db/errors.ts";
 import { getStep, listMeasures, updateStep } from "../../db/repositories/measures.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import { enqueueMessage } from "../../db/repositories/outbox.ts";
+import { agencyGuard } from "./agency-guard.ts";
 import type { ApiDeps, ApiEnv } from "./context.ts";
-import { formJson } from "./form-json.ts";
 import { measureEditApi } from "./measure-edit.ts";
+import { dbId, formJson, validParams, validQuery } from "./validate.ts";
 
-const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
-const stepParam = agencyParam.extend({ stepId: z.coerce.number().int().positive() });
+const stepParam = z.object({ stepId: dbId });
 const listQuery = z.object({
   filter: z.enum(["all", "mine", "overdue"]).default("all"),
   year: z.coerce.number().int().optional(),
   indicator: z.coerce.number().int().min(1).max(99).optional(),
 });
-
-function membershipIn(memberships: Membership[], agencyId: number): Membership | undefined {
-  return memberships.find((m) => m.agencyId === agencyId);
-}
-
-const FORBIDDEN = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
 
 /**
  * /api/agencies/:agencyId/measures and the step status form, scoped to the caller's agency and role;
@@ -33,66 +25,49 @@ const FORBIDDEN = { error: "ท่านไม่ได้เป็นสมา�
  */
 export function measuresApi(deps: ApiDeps) {
   return new Hono<ApiEnv>()
-    .get(
-      "/agencies/:agencyId/measures",
-      zValidator("param", agencyParam),
-      zValidator("query", listQuery),
-      async (c) => {
-        const { agencyId } = c.req.valid("param");
-        const membership = membershipIn(c.get("memberships"), agencyId);
-        if (!membership) return c.json(FORBIDDEN, 403);
-        const { filter, year, indicator } = c.req.valid("query");
-        const measures = await listMeasures(c.get("db"), scopeOf(membership), {
-          ...(year ? { fiscalYear: year } : {}),
-          ...(indicator ? { indicator } : {}),
-          ...(filter === "mine" ? { ownerMemberId: membership.memberId } : {}),
-          ...(filter === "overdue" ? { overdueOn: bangkokDate(deps.now()) } : {}),
-        });
-        return c.json({ role: membership.role, measures });
-      },
-    )
+    .get("/agencies/:agencyId/measures", agencyGuard("viewer"), validQuery(listQuery), async (c) => {
+      const membership = c.get("membership");
+      const { filter, year, indicator } = c.req.valid("query");
+      const measures = await listMeasures(c.get("db"), c.get("scope"), {
+        ...(year ? { fiscalYear: year } : {}),
+        ...(indicator ? { indicator } : {}),
+        ...(filter === "mine" ? { ownerMemberId: membership.memberId } : {}),
+        ...(filter === "overdue" ? { overdueOn: bangkokDate(deps.now()) } : {}),
+      });
+      return c.json({ role: membership.role, measures });
+    })
     .post(
       "/agencies/:agencyId/steps/:stepId/status",
-      zValidator("param", stepParam),
+      agencyGuard("editor", "บทบาทผู้ดูแก้ไขไม่ได้"),
+      validParams(stepParam),
       formJson(stepStatusSchema),
       async (c) => {
-        const { agencyId, stepId } = c.req.valid("param");
-        const membership = membershipIn(c.get("memberships"), agencyId);
-        if (!membership) return c.json(FORBIDDEN, 403);
-        if (membership.role === "viewer") return c.json({ error: "บทบาทผู้ดูแก้ไขไม่ได้" }, 403);
+        const { stepId } = c.req.valid("param");
         const input = c.req.valid("json");
+        const membership = c.get("membership");
         const identity = c.get("identity");
-        const actor = { label: `line:${identity.userId}`, memberId: membership.memberId };
         const today = bangkokDate(deps.now());
         const db = c.get("db");
-        try {
-          const step = await db.transaction().execute(async (trx) => {
-            const scope = scopeOf(membership);
-            const updated = await updateStep(
-              trx,
-              scope,
-              actor,
-              stepId,
-              {
-                status: input.status,
-                progress: input.status === "done" ? 100 : input.progress,
-                note: input.note,
-                evidenceUrl: input.evidenceUrl || null,
-                ...(input.doneOn ? { doneOn: input.doneOn } : {}),
-                today,
-              },
-              { recomputeMeasure: true },
-            );
-            await notifyOwners(trx, membership, identity.userId, identity.name, updated.id, deps.now());
-            return updated;
-          });
-          return c.json({ step });
-        } catch (error) {
-          if (error instanceof NotFoundError) return c.json({ error: "ไม่พบงานนี้ในหน่วยงานของท่าน" }, 404);
-          if (error instanceof ForbiddenError) return c.json({ error: "บทบาทผู้ดูแก้ไขไม่ได้" }, 403);
-          if (error instanceof ValidationError) return c.json({ error: error.message }, 400);
-          throw error;
-        }
+        const step = await db.transaction().execute(async (trx) => {
+          const updated = await updateStep(
+            trx,
+            c.get("scope"),
+            c.get("actor"),
+            stepId,
+            {
+              status: input.status,
+              progress: input.status === "done" ? 100 : input.progress,
+              note: input.note,
+              evidenceUrl: input.evidenceUrl || null,
+              ...(input.doneOn ? { doneOn: input.doneOn } : {}),
+              today,
+            },
+            { recomputeMeasure: true },
+          );
+          await notifyOwners(trx, membership, identity.userId, identity.name, updated.id, deps.now());
+          return updated;
+        });
+        return c.json({ step });
       },
     )
     .route("/", measureEditApi());

@@ -14,21 +14,20 @@ import { entryFieldErrors, resultsEntrySchema } from "../../core/schemas/results
 import { MAX_IMPORT_BYTES, readTable } from "../../db/import/read-table.ts";
 import { type Agency, findAgencyById } from "../../db/repositories/agencies.ts";
 import { assessmentYears, loadAssessment } from "../../db/repositories/assessments.ts";
-import { type Membership, scopeOf } from "../../db/repositories/members.ts";
+import type { Membership } from "../../db/repositories/members.ts";
 import { applyResults } from "../../db/repositories/results.ts";
 import { previewResults } from "../../db/repositories/results-preview.ts";
-import type { Actor } from "../../db/scope.ts";
+import { badFields } from "../http/errors.ts";
+import { agencyGuard } from "./agency-guard.ts";
 import type { ApiEnv } from "./context.ts";
-import { formJson } from "./form-json.ts";
+import { formJson, validQuery } from "./validate.ts";
 
-const agencyParam = z.object({ agencyId: z.coerce.number().int().positive() });
 const entryQuery = z.object({ year: z.coerce.number().int().min(2500).max(2700).optional() });
 const upload = z.object({
   file: z.instanceof(File, { error: "กรุณาเลือกไฟล์ผลคะแนน (.csv หรือ .xlsx)" }),
 });
 
-const NOT_MEMBER = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
-const ADMINS_ONLY = { error: "เฉพาะผู้ดูแลของหน่วยงานนำเข้าหรือแก้ไขคะแนนได้" };
+const ADMINS_ONLY = "เฉพาะผู้ดูแลของหน่วยงานนำเข้าหรือแก้ไขคะแนนได้";
 
 /** A file problem as the LIFF app shows it: row, column and the Thai message. */
 export interface FileError {
@@ -42,15 +41,6 @@ const fileError = (issue: ImportIssue): FileError => ({
   column: issue.column ?? null,
   th: issue.th,
 });
-
-type Admin = { ok: true; membership: Membership } | { ok: false; status: 403; body: { error: string } };
-
-function adminOf(memberships: Membership[], agencyId: number): Admin {
-  const membership = memberships.find((m) => m.agencyId === agencyId);
-  if (!membership) return { ok: false, status: 403, body: NOT_MEMBER };
-  if (membership.role !== "admin") return { ok: false, status: 403, body: ADMINS_ONLY };
-  return { ok: true, membership };
-}
 
 const sizeLimit = bodyLimit({
   // The multipart envelope around the file is small; readTable states the exact limit.
@@ -117,11 +107,6 @@ async function readResultsFile(
   return { ok: true, rows: validated.rows, notes: validated.notes, agency };
 }
 
-const actorOf = (userId: string, membership: Membership): Actor => ({
-  label: `line:${userId}`,
-  memberId: membership.memberId,
-});
-
 /**
  * Score import and entry by an agency's admin: preview a file's changes, import it (all rows or
  * none, audited, the member as actor), or type a year's total, tools and indicators by hand.
@@ -130,17 +115,16 @@ export function resultsApi() {
   return new Hono<ApiEnv>()
     .post(
       "/agencies/:agencyId/results/preview",
+      // The admin check comes first: a refused caller's file is never read.
+      agencyGuard("admin", ADMINS_ONLY),
       sizeLimit,
-      zValidator("param", agencyParam),
       uploadValidator,
       async (c) => {
-        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
-        if (!admin.ok) return c.json(admin.body, admin.status);
         const db = c.get("db");
         const frameworks = await c.get("frameworks")();
-        const read = await readResultsFile(db, frameworks, admin.membership, c.req.valid("form").file);
+        const read = await readResultsFile(db, frameworks, c.get("membership"), c.req.valid("form").file);
         if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
-        const changes = await previewResults(db, scopeOf(admin.membership), read.agency, read.rows);
+        const changes = await previewResults(db, c.get("scope"), read.agency, read.rows);
         return c.json({
           ok: true as const,
           rows: read.rows.length,
@@ -151,18 +135,15 @@ export function resultsApi() {
     )
     .post(
       "/agencies/:agencyId/results/import",
+      agencyGuard("admin", ADMINS_ONLY),
       sizeLimit,
-      zValidator("param", agencyParam),
       uploadValidator,
       async (c) => {
-        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
-        if (!admin.ok) return c.json(admin.body, admin.status);
         const db = c.get("db");
         const frameworks = await c.get("frameworks")();
-        const read = await readResultsFile(db, frameworks, admin.membership, c.req.valid("form").file);
+        const read = await readResultsFile(db, frameworks, c.get("membership"), c.req.valid("form").file);
         if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
-        const actor = actorOf(c.get("identity").userId, admin.membership);
-        const summary = await applyResults(db, read.rows, actor, "imported", frameworks);
+        const summary = await applyResults(db, read.rows, c.get("actor"), "imported", frameworks);
         return c.json({
           ok: true as const,
           rows: read.rows.length,
@@ -173,13 +154,11 @@ export function resultsApi() {
     )
     .get(
       "/agencies/:agencyId/results/entry",
-      zValidator("param", agencyParam),
-      zValidator("query", entryQuery),
+      agencyGuard("admin", ADMINS_ONLY),
+      validQuery(entryQuery),
       async (c) => {
-        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
-        if (!admin.ok) return c.json(admin.body, admin.status);
         const db = c.get("db");
-        const scope = scopeOf(admin.membership);
+        const scope = c.get("scope");
         const frameworks = await c.get("frameworks")();
         const years = [...frameworks.years].sort((a, b) => b - a);
         const asked = c.req.valid("query").year;
@@ -214,11 +193,9 @@ export function resultsApi() {
     )
     .post(
       "/agencies/:agencyId/results/entry",
-      zValidator("param", agencyParam),
+      agencyGuard("admin", ADMINS_ONLY),
       formJson(resultsEntrySchema, entryFieldErrors),
       async (c) => {
-        const admin = adminOf(c.get("memberships"), c.req.valid("param").agencyId);
-        if (!admin.ok) return c.json(admin.body, admin.status);
         const entry = c.req.valid("json");
         const frameworks = await c.get("frameworks")();
         const framework = frameworks.get(entry.year);
@@ -234,10 +211,11 @@ export function resultsApi() {
               fields[`indicators.${no}`] = `ปี ${entry.year} ไม่มีตัวชี้วัดที่ ${no}`;
           }
         }
-        if (Object.keys(fields).length > 0) return c.json({ error: "กรุณาแก้ข้อมูลที่ระบุ", fields }, 400);
+        if (Object.keys(fields).length > 0) throw badFields(fields);
         const db = c.get("db");
-        const agency = await findAgencyById(db, admin.membership.agencyId);
-        if (!agency) throw new Error(`agency ${admin.membership.agencyId} of a membership does not exist`);
+        const scope = c.get("scope");
+        const agency = await findAgencyById(db, scope.agencyId);
+        if (!agency) throw new Error(`agency ${scope.agencyId} of a membership does not exist`);
         const { id: _id, ...record } = agency;
         const rows = [
           {
@@ -250,9 +228,8 @@ export function resultsApi() {
             },
           },
         ];
-        const changes = await previewResults(db, scopeOf(admin.membership), agency, rows);
-        const actor = actorOf(c.get("identity").userId, admin.membership);
-        const summary = await applyResults(db, rows, actor, "entered", frameworks);
+        const changes = await previewResults(db, scope, agency, rows);
+        const summary = await applyResults(db, rows, c.get("actor"), "entered", frameworks);
         return c.json({ ok: true as const, summary, changes });
       },
     );

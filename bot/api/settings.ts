@@ -1,4 +1,3 @@
-import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { firstLeadOf, leadDaysFrom, settingsSchema } from "../../core/schemas/settings.ts";
@@ -7,13 +6,12 @@ import {
   reminderSettings,
   updateReminderSettings,
 } from "../../db/repositories/member-prefs.ts";
-import { scopeOf } from "../../db/repositories/members.ts";
+import { agencyAccess } from "./agency-guard.ts";
 import type { ApiEnv } from "./context.ts";
-import { formJson } from "./form-json.ts";
+import { formJson, validQuery } from "./validate.ts";
 
-const query = z.object({ agencyId: z.coerce.number().int().positive() });
-
-const FORBIDDEN = { error: "ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้" };
+// The agency id is read and checked by agencyAccess, by the same rule as an agency route's path.
+const query = z.object({ agencyId: z.string() });
 
 function view(agencyId: number, s: ReminderSettings) {
   return {
@@ -31,24 +29,19 @@ function view(agencyId: number, s: ReminderSettings) {
 /** /api/me/settings: the caller's own reminder settings in one of their agencies (audited when changed). */
 export function settingsApi() {
   return new Hono<ApiEnv>()
-    .get("/me/settings", zValidator("query", query), async (c) => {
-      const { agencyId } = c.req.valid("query");
-      const membership = c.get("memberships").find((m) => m.agencyId === agencyId);
-      if (!membership) return c.json(FORBIDDEN, 403);
-      const settings = await reminderSettings(c.get("db"), scopeOf(membership), membership.memberId);
-      return c.json(view(agencyId, settings));
+    .get("/me/settings", validQuery(query), async (c) => {
+      const { scope } = agencyAccess(c, c.req.valid("query").agencyId, "viewer");
+      const settings = await reminderSettings(c.get("db"), scope, scope.memberId);
+      return c.json(view(scope.agencyId, settings));
     })
     .put("/me/settings", formJson(settingsSchema), async (c) => {
       const input = c.req.valid("json");
-      const membership = c.get("memberships").find((m) => m.agencyId === input.agencyId);
-      if (!membership) return c.json(FORBIDDEN, 403);
-      const settings = await updateReminderSettings(
-        c.get("db"),
-        scopeOf(membership),
-        { label: `line:${c.get("identity").userId}`, memberId: membership.memberId },
-        membership.memberId,
-        { muted: input.muted, frequency: input.frequency, leadDays: leadDaysFrom(input.firstLeadDays) },
-      );
-      return c.json(view(input.agencyId, settings));
+      const { scope, actor } = agencyAccess(c, input.agencyId, "viewer");
+      const settings = await updateReminderSettings(c.get("db"), scope, actor, scope.memberId, {
+        muted: input.muted,
+        frequency: input.frequency,
+        leadDays: leadDaysFrom(input.firstLeadDays),
+      });
+      return c.json(view(scope.agencyId, settings));
     });
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { Refusal } from "./errors.ts";
 
 /** LINE's webhook bodies are far below this even with many events. */
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -9,8 +10,9 @@ export const API_MAX_BYTES = 64 * 1024;
 const UPLOAD_ROUTE = /^\/api\/agencies\/\d+\/(results\/(preview|import)|report-font)$/;
 
 function limit(maxSize: number): MiddlewareHandler {
-  const onError: Parameters<typeof bodyLimit>[0]["onError"] = (c) =>
-    c.json({ error: `ข้อมูลที่ส่งมาใหญ่เกินไป (ไม่เกิน ${Math.round(maxSize / 1024)} KB)` }, 413);
+  const onError = (): never => {
+    throw new Refusal(413, { error: `ข้อมูลที่ส่งมาใหญ่เกินไป (ไม่เกิน ${Math.round(maxSize / 1024)} KB)` });
+  };
   const streamed = bodyLimit({ maxSize, onError });
   return async (c, next) => {
     // With a Content-Length (LINE always sends one) the header decides, as in hono's own
@@ -18,7 +20,7 @@ function limit(maxSize: number): MiddlewareHandler {
     // full web Request, about a tenth of the webhook's CPU. Chunked bodies are counted as read.
     const length = c.req.header("content-length");
     if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
-      return Number.parseInt(length, 10) > maxSize ? onError(c) : next();
+      return Number.parseInt(length, 10) > maxSize ? onError() : next();
     }
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     return streamed(c, next);

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { type BucketOptions, tokenBuckets } from "../../core/ratelimit/token-bucket.ts";
 import type { IdTokenVerifier } from "../line/id-token.ts";
+import { Refusal } from "./errors.ts";
 
 /**
  * Per IP address: generous, since many phones share one carrier address (CGNAT).
@@ -10,13 +10,12 @@ import type { IdTokenVerifier } from "../line/id-token.ts";
 export const IP_LIMIT: BucketOptions = { capacity: 300, refillPerSecond: 5 };
 export const USER_LIMIT: BucketOptions = { capacity: 60, refillPerSecond: 1 };
 
-function tooMany(c: Context | undefined, retryAfterSeconds: number): Response {
-  const body = {
-    error: `มีการใช้งานถี่เกินไป กรุณารอ ${retryAfterSeconds} วินาทีแล้วลองใหม่`,
-    retryAfter: retryAfterSeconds,
-  };
-  const headers = { "retry-after": String(retryAfterSeconds) };
-  return c ? c.json(body, 429, headers) : Response.json(body, { status: 429, headers });
+function tooMany(retryAfterSeconds: number): Refusal {
+  return new Refusal(
+    429,
+    { error: `มีการใช้งานถี่เกินไป กรุณารอ ${retryAfterSeconds} วินาทีแล้วลองใหม่`, retryAfter: retryAfterSeconds },
+    { "retry-after": String(retryAfterSeconds) },
+  );
 }
 
 /** The client's address: the entry knows where it comes from (Workers: cf-connecting-ip). */
@@ -32,7 +31,7 @@ export function ipRateLimit(options: { clientIp: ClientIp; now: () => number; li
     const ip = options.clientIp(c);
     if (ip) {
       const taken = buckets.take(ip, options.now());
-      if (!taken.ok) return tooMany(c, taken.retryAfterSeconds);
+      if (!taken.ok) throw tooMany(taken.retryAfterSeconds);
     }
     await next();
   };
@@ -41,7 +40,7 @@ export function ipRateLimit(options: { clientIp: ClientIp; now: () => number; li
 
 /**
  * The same per LINE user, counted once the ID token is verified (an unverified token could name
- * someone else and use up their bucket). The 429 leaves through Hono's HTTPException.
+ * someone else and use up their bucket). The 429 is thrown to the error handler.
  */
 export function userRateLimited(
   verify: IdTokenVerifier,
@@ -51,7 +50,7 @@ export function userRateLimited(
   return async (token) => {
     const identity = await verify(token);
     const taken = buckets.take(identity.userId, options.now());
-    if (!taken.ok) throw new HTTPException(429, { res: tooMany(undefined, taken.retryAfterSeconds) });
+    if (!taken.ok) throw tooMany(taken.retryAfterSeconds);
     return identity;
   };
 }

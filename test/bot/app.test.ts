@@ -42,6 +42,24 @@ describe("HTTP app", () => {
     expect(await res.json()).toEqual({ ok: false, db: "down" });
   });
 
+  it("answers an unexpected error anywhere with a Thai 500, logged once with its request id", async () => {
+    const down = await openTestDb("pglite");
+    await down.close();
+    const log = memoryLogger();
+    const app = createApp({ db: () => down.db, production: false, log, frameworks: freshFrameworks() });
+    const res = await app.request("/");
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: string }).error).toContain("ระบบขัดข้อง");
+    const requestId = res.headers.get("x-request-id");
+    const errors = log.entries.filter((e) => e.level === "error");
+    expect(errors).toEqual([
+      expect.objectContaining({
+        msg: "unexpected error",
+        fields: expect.objectContaining({ requestId, path: "/" }),
+      }),
+    ]);
+  });
+
   it("lists the loaded agencies with their latest score on the home page", async () => {
     const app = createApp({
       db: () => h.db,
