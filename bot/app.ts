@@ -37,6 +37,8 @@ export interface AppDeps {
   dev?: Hono;
   /** The caller's address for the per-IP rate limit on /api; without it only per-user limits apply. */
   clientIp?: ClientIp;
+  /** The rate limits' clock in ms (Date.now unless a test holds time still). */
+  rateClock?: () => number;
 }
 
 /** The whole HTTP surface; runtime entries (node.ts, worker.ts) only adapt it. */
@@ -46,7 +48,8 @@ export function createApp(deps: AppDeps) {
   app.use(...requestLog(deps.log));
   app.use(securityHeaders({ production: deps.production }));
   app.use(bodyLimits());
-  if (deps.clientIp) app.use("/api/*", ipRateLimit({ clientIp: deps.clientIp, now: Date.now }));
+  const rateClock = deps.rateClock ?? Date.now;
+  if (deps.clientIp) app.use("/api/*", ipRateLimit({ clientIp: deps.clientIp, now: rateClock }));
   app.get("/healthz", async (c) => {
     try {
       await sql`select 1`.execute(deps.db(c));
@@ -71,7 +74,7 @@ export function createApp(deps: AppDeps) {
     );
   }
   if (deps.api) {
-    const verifyIdToken = userRateLimited(deps.api.verifyIdToken, { now: Date.now });
+    const verifyIdToken = userRateLimited(deps.api.verifyIdToken, { now: rateClock });
     app.route(
       "/api",
       apiApp({ db: deps.db, log: deps.log, ...deps.api, verifyIdToken, frameworks: deps.frameworks }),
