@@ -13,7 +13,7 @@ import { migrate } from "../../db/migrate.ts";
 import { findAgencyByCode } from "../../db/repositories/agencies.ts";
 import { readFrameworkCatalog } from "../../db/repositories/frameworks.ts";
 import { createInvite, INVITE_TTL_HOURS } from "../../db/repositories/invites.ts";
-import { updateReminderSettings } from "../../db/repositories/member-prefs.ts";
+import { setAgencyReminderFrequency } from "../../db/repositories/member-prefs.ts";
 import {
   createAgencyMilestone,
   listAllMilestones,
@@ -248,19 +248,14 @@ async function main(argv: string[]): Promise<number> {
       return withDb(async (db) => {
         const agency = await findAgencyByCode(db, values.agency!);
         if (!agency) throw new UsageError(`ไม่พบหน่วยงานรหัส ${values.agency}`);
-        const members = await db
-          .selectFrom("members")
-          .select("id")
-          .where("agency_id", "=", agency.id)
-          .where("active", "=", true)
-          .execute();
-        for (const m of members) {
-          await updateReminderSettings(db, systemScope(agency.id), { label: "cli:reminders" }, m.id, {
-            frequency,
-          });
-        }
+        const members = await setAgencyReminderFrequency(
+          db,
+          systemScope(agency.id),
+          { label: "cli:reminders" },
+          frequency,
+        );
         console.log(
-          `ตั้งการแจ้งเตือน${frequency === "daily" ? "รายวัน" : "รายสัปดาห์"}ให้สมาชิก ${members.length} คนของ${agency.nameTh}`,
+          `ตั้งการแจ้งเตือน${frequency === "daily" ? "รายวัน" : "รายสัปดาห์"}ให้สมาชิก ${members} คนของ${agency.nameTh}`,
         );
         return 0;
       });
