@@ -1,6 +1,7 @@
 import { Hono } from "hono";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { FrameworkSource } from "../db/repositories/frameworks.ts";
+import { pingDatabase } from "../db/repositories/health.ts";
 import type { Database } from "../db/schema.ts";
 import type { ApiDeps } from "./api/context.ts";
 import { apiApp } from "./api/index.ts";
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps) {
   if (deps.clientIp) app.use("/api/*", ipRateLimit({ clientIp: deps.clientIp, now: rateClock }));
   app.get("/healthz", async (c) => {
     try {
-      await sql`select 1`.execute(deps.db(c));
+      await pingDatabase(deps.db(c));
       return c.json({ ok: true, db: "up" });
     } catch (error) {
       deps.log.error("healthz: database down", { error: String(error) });

@@ -9,6 +9,7 @@ import {
   updateReminderSettings,
 } from "../../db/repositories/member-prefs.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
+import { quotaWarned } from "../../db/repositories/quota-warnings.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Message } from "../line/client.ts";
 
@@ -51,10 +52,7 @@ export async function answerSettings(
     );
   }
   const month = bangkokDate(now).slice(0, 7);
-  const warned =
-    membership.role === "admin" &&
-    (await db.selectFrom("quota_warnings").select("month").where("month", "=", month).executeTakeFirst()) !==
-      undefined;
+  const warned = membership.role === "admin" && (await quotaWarned(db, month));
   const quotaNote = warned
     ? "\n\n⚠️ เดือนนี้ใช้โควตาข้อความของบัญชี LINE ไปแล้วกว่า 80% ข้อความเตือนที่ส่งไม่ได้จะรอในคิว และส่งให้เมื่อผู้รับทักบอท"
     : "";

@@ -1,14 +1,23 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DigestItemView } from "../../core/chat/cards.ts";
 import { digestMessage } from "../../core/chat/flex/digest.ts";
 import { LINE_LIMITS } from "../../core/line/limits.ts";
-import { DEFAULT_PREFS, type Digest, type DueItem, type MemberPrefs } from "../../core/measures/model.ts";
+import type { Digest, DueItem } from "../../core/measures/model.ts";
 import { digestMarker, planNotices } from "../../core/measures/plan.ts";
 import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
 import { bangkokDate, fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
 import { dueItemsAcrossAgencies } from "../../db/repositories/measures.ts";
+import { reminderRecipients } from "../../db/repositories/member-prefs.ts";
 import { ensureNationalCalendar } from "../../db/repositories/milestones.ts";
+import {
+  type NoticeRecord,
+  recordedNoticeKeys,
+  recordPlannedNotices,
+  recordSupersededNotices,
+} from "../../db/repositories/notices.ts";
 import { enqueueMessage, releaseHeld } from "../../db/repositories/outbox.ts";
+import { withPlanningLock } from "../../db/repositories/planning-lock.ts";
+import { recordQuotaWarning } from "../../db/repositories/quota-warnings.ts";
 import type { Database } from "../../db/schema.ts";
 import type { LineClient } from "../line/client.ts";
 import type { Logger } from "../log.ts";
@@ -30,8 +39,6 @@ export interface TickReport {
   quota?: { used: number; limit: number | "none"; warned: boolean };
 }
 
-/** Planning is serialised across processes: two ticks at once plan each notice once. */
-const PLAN_LOCK = 72_077_001;
 /** Look back this far for overdue items, ahead this far for lead notices. */
 const LOOK_BACK_DAYS = 400;
 const LOOK_AHEAD_DAYS = 31;
@@ -53,8 +60,7 @@ export async function tick(deps: TickDeps, options: SendOptions = {}): Promise<T
 async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notices" | "superseded">> {
   const now = deps.now();
   const today = bangkokDate(now);
-  return deps.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${PLAN_LOCK})`.execute(trx);
+  return withPlanningLock(deps.db, async (trx) => {
     // The product lives in the current year: its usual national calendar (and, for the reports due
     // in October, the next year's) exists before anything is planned from it.
     const fiscalYear = fiscalYearOfDate(today);
@@ -66,8 +72,8 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
     });
     const memberIds = [...new Set(items.flatMap((i) => i.ownerIds))];
     if (memberIds.length === 0) return { digests: 0, notices: 0, superseded: 0 };
-    const members = await memberPrefs(trx, memberIds);
-    const sent = await recorded(trx, memberIds, addDays(today, -LOOK_BACK_DAYS - LOOK_AHEAD_DAYS));
+    const members = await reminderRecipients(trx, memberIds);
+    const sent = await recordedNoticeKeys(trx, memberIds, addDays(today, -LOOK_BACK_DAYS - LOOK_AHEAD_DAYS));
     const result = planNotices({ items, members: [...members.values()].map((m) => m.prefs), now, sent });
     const byKey = new Map(items.map((i) => [`${i.agencyId}|${i.key}`, i]));
     let notices = 0;
@@ -106,125 +112,39 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
             : `digest|${ids.join(",")}|${first.day}`,
       });
       if (!outboxId) throw new Error(`a digest for members ${ids.join(",")} on ${first.day} already exists`);
-      const rows = digests.flatMap((d) =>
-        d.notices.map((n) => ({
-          dedupe_key: n.dedupeKey,
-          agency_id: member.agencyId,
-          member_id: n.memberId,
-          item_key: n.itemKey,
-          kind: n.kind,
-          day: n.day,
-          outbox_id: outboxId,
-        })),
-      );
-      await trx.insertInto("notices").values(rows).execute();
-      notices += rows.length;
-    }
-    if (result.superseded.length) {
-      await trx
-        .insertInto("notices")
-        .values(
-          result.superseded.map((key) => {
-            const [memberId, itemKey, kind, , dueOn] = key.split("|") as [
-              string,
-              string,
-              "lead",
-              string,
-              string,
-            ];
-            return {
-              dedupe_key: key,
-              agency_id: members.get(Number(memberId))!.agencyId,
-              member_id: Number(memberId),
-              item_key: itemKey,
-              kind,
-              day: dueOn,
-              superseded: true,
-            };
+      const records = digests.flatMap((d) =>
+        d.notices.map(
+          (n): NoticeRecord => ({
+            dedupeKey: n.dedupeKey,
+            agencyId: member.agencyId,
+            memberId: n.memberId,
+            itemKey: n.itemKey,
+            kind: n.kind,
+            day: n.day,
           }),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+        ),
+      );
+      await recordPlannedNotices(trx, outboxId, records);
+      notices += records.length;
     }
+    await recordSupersededNotices(
+      trx,
+      result.superseded.map((key): NoticeRecord => {
+        const [memberId, itemKey, kind, , dueOn] = key.split("|") as [string, string, "lead", string, string];
+        return {
+          dedupeKey: key,
+          agencyId: members.get(Number(memberId))!.agencyId,
+          memberId: Number(memberId),
+          itemKey,
+          kind,
+          day: dueOn,
+        };
+      }),
+    );
     if (result.digests.length)
       deps.log.info("reminders planned", { digests: result.digests.length, notices });
     return { digests: result.digests.length, notices, superseded: result.superseded.length };
   });
-}
-
-interface PlannedMember {
-  prefs: MemberPrefs;
-  agencyId: number;
-  agencyName: string;
-}
-
-async function memberPrefs(db: Kysely<Database>, ids: number[]): Promise<Map<number, PlannedMember>> {
-  const rows = await db
-    .selectFrom("members as m")
-    .innerJoin("agencies as g", "g.id", "m.agency_id")
-    .leftJoin("member_prefs as p", "p.member_id", "m.id")
-    .leftJoin("line_users as u", "u.line_user_id", "m.line_user_id")
-    .select([
-      "m.id",
-      "m.line_user_id",
-      "m.agency_id",
-      "g.name_th",
-      "p.muted",
-      "p.lead_days",
-      "p.quiet_start",
-      "p.quiet_end",
-      "p.frequency",
-      "p.weekly_day",
-      "u.following",
-    ])
-    .where("m.id", "in", ids)
-    .where("m.active", "=", true)
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        agencyId: r.agency_id,
-        agencyName: r.name_th,
-        prefs: {
-          memberId: r.id,
-          lineUserId: r.line_user_id,
-          // Someone who blocked the account gets nothing pushed; their notices wait.
-          muted: (r.muted ?? DEFAULT_PREFS.muted) || r.following === false,
-          leadDays: r.lead_days ?? DEFAULT_PREFS.leadDays,
-          quietStart: r.quiet_start ?? DEFAULT_PREFS.quietStart,
-          quietEnd: r.quiet_end ?? DEFAULT_PREFS.quietEnd,
-          frequency: r.frequency ?? DEFAULT_PREFS.frequency,
-          weeklyDay: r.weekly_day ?? DEFAULT_PREFS.weeklyDay,
-        },
-      },
-    ]),
-  );
-}
-
-/** Notice keys already planned or superseded, and a marker for every digest already made. */
-async function recorded(db: Kysely<Database>, memberIds: number[], since: string): Promise<Set<string>> {
-  const [notices, digests] = await Promise.all([
-    db
-      .selectFrom("notices")
-      .select("dedupe_key")
-      .where("member_id", "in", memberIds)
-      .where("day", ">=", since)
-      .execute(),
-    // A member's digest may be a multicast row shared with co-owners: find it through its notices.
-    db
-      .selectFrom("notices as n")
-      .innerJoin("outbox as o", "o.id", "n.outbox_id")
-      .select(["n.member_id", sql<string>`o.day::text`.as("day")])
-      .distinct()
-      .where("o.kind", "=", "digest")
-      .where("n.member_id", "in", memberIds)
-      .where("o.day", ">=", since)
-      .execute(),
-  ]);
-  const out = new Set(notices.map((n) => n.dedupe_key));
-  for (const d of digests) out.add(digestMarker(d.member_id, d.day));
-  return out;
 }
 
 function digestView(
@@ -266,14 +186,7 @@ async function checkQuota(deps: TickDeps): Promise<TickReport["quota"]> {
   }
   let warned = false;
   if (quota.limit !== "none" && quota.used >= quota.limit * QUOTA_WARNING_SHARE) {
-    const month = bangkokDate(deps.now()).slice(0, 7);
-    const row = await deps.db
-      .insertInto("quota_warnings")
-      .values({ month })
-      .onConflict((oc) => oc.column("month").doNothing())
-      .returning("month")
-      .executeTakeFirst();
-    warned = row !== undefined;
+    warned = await recordQuotaWarning(deps.db, bangkokDate(deps.now()).slice(0, 7));
     if (warned) deps.log.warn("quota: 80 % of the monthly message quota used", quota);
   }
   if (quota.limit === "none" || quota.used < quota.limit) {

@@ -1,21 +1,11 @@
 import { html } from "hono/html";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { agenciesWithLatestResult } from "../../db/repositories/agency-list.ts";
 import type { Database } from "../../db/schema.ts";
 
 /** A plain page for whoever opens the server in a browser: what is loaded, and where to go next. */
 export async function homePage(db: Kysely<Database>, options: { console: boolean } = { console: false }) {
-  const rows = await db
-    .selectFrom("agencies as g")
-    .leftJoin(
-      sql<{ agency_id: number; fiscal_year: number; total: string | null; level: string | null }>`(
-        select distinct on (agency_id) agency_id, fiscal_year, total::text as total, level
-        from assessments order by agency_id, fiscal_year desc)`.as("a"),
-      (j) => j.onRef("a.agency_id", "=", "g.id"),
-    )
-    .select(["g.code", "g.name_th", "g.province", "a.fiscal_year", "a.total", "a.level"])
-    .orderBy("g.code")
-    .limit(50)
-    .execute();
+  const rows = await agenciesWithLatestResult(db, 50);
   return html`<!doctype html>
 <html lang="th">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -30,7 +20,7 @@ td,th{padding:.4rem;border-bottom:1px solid #ddd;text-align:left}td.n{text-align
 <table><thead><tr><th>รหัส</th><th>หน่วยงาน</th><th>จังหวัด</th><th>ปีล่าสุด</th><th>คะแนน</th><th>ระดับ</th></tr></thead>
 <tbody>${rows.map(
     (r) =>
-      html`<tr><td>${r.code}</td><td>${r.name_th}</td><td>${r.province}</td><td>${r.fiscal_year ?? "-"}</td><td class="n">${r.total ?? "-"}</td><td>${r.level ?? "-"}</td></tr>`,
+      html`<tr><td>${r.code}</td><td>${r.nameTh}</td><td>${r.province}</td><td>${r.fiscalYear ?? "-"}</td><td class="n">${r.total ?? "-"}</td><td>${r.level ?? "-"}</td></tr>`,
   )}</tbody></table>
 ${options.console ? html`<p><a href="/dev/chat"><b>ลองคุยกับบอท</b></a> — หน้าจำลองแชต LINE (ไม่ต้องมีบัญชี LINE)</p>` : ""}
 <p>ผู้ดูแล: <code>npm run ita -- show --agency SEED000</code> · สถานะ: <a href="/healthz">/healthz</a></p>

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { DEFAULT_PREFS } from "../../core/measures/model.ts";
+import { DEFAULT_PREFS, type MemberPrefs } from "../../core/measures/model.ts";
 import type { Database } from "../schema.ts";
 import type { Actor, AgencyScope } from "../scope.ts";
 import { writeAudit } from "./audit.ts";
@@ -78,4 +78,82 @@ export async function updateReminderSettings(
     ]);
     return after;
   });
+}
+
+export interface ReminderRecipient {
+  prefs: MemberPrefs;
+  agencyId: number;
+  agencyName: string;
+}
+
+/**
+ * SYSTEM USE ONLY (the planner): the reminder settings of the active members among `memberIds`,
+ * across agencies, with each member's agency. Members who left are not in the map.
+ */
+export async function reminderRecipients(
+  db: Kysely<Database>,
+  memberIds: readonly number[],
+): Promise<Map<number, ReminderRecipient>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("members as m")
+    .innerJoin("agencies as g", "g.id", "m.agency_id")
+    .leftJoin("member_prefs as p", "p.member_id", "m.id")
+    .leftJoin("line_users as u", "u.line_user_id", "m.line_user_id")
+    .select([
+      "m.id",
+      "m.line_user_id",
+      "m.agency_id",
+      "g.name_th",
+      "p.muted",
+      "p.lead_days",
+      "p.quiet_start",
+      "p.quiet_end",
+      "p.frequency",
+      "p.weekly_day",
+      "u.following",
+    ])
+    .where("m.id", "in", memberIds)
+    .where("m.active", "=", true)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        agencyId: r.agency_id,
+        agencyName: r.name_th,
+        prefs: {
+          memberId: r.id,
+          lineUserId: r.line_user_id,
+          // Someone who blocked the account gets nothing pushed; their notices wait.
+          muted: (r.muted ?? DEFAULT_PREFS.muted) || r.following === false,
+          leadDays: r.lead_days ?? DEFAULT_PREFS.leadDays,
+          quietStart: r.quiet_start ?? DEFAULT_PREFS.quietStart,
+          quietEnd: r.quiet_end ?? DEFAULT_PREFS.quietEnd,
+          frequency: r.frequency ?? DEFAULT_PREFS.frequency,
+          weeklyDay: r.weekly_day ?? DEFAULT_PREFS.weeklyDay,
+        },
+      },
+    ]),
+  );
+}
+
+/**
+ * Sets the reminder frequency of every active member of the agency, each change audited as the
+ * member's own would be. Returns how many members there are.
+ */
+export async function setAgencyReminderFrequency(
+  db: Kysely<Database>,
+  scope: AgencyScope,
+  actor: Actor,
+  frequency: ReminderSettings["frequency"],
+): Promise<number> {
+  const members = await db
+    .selectFrom("members")
+    .select("id")
+    .where("agency_id", "=", scope.agencyId)
+    .where("active", "=", true)
+    .execute();
+  for (const m of members) await updateReminderSettings(db, scope, actor, m.id, { frequency });
+  return members.length;
 }

@@ -5,7 +5,7 @@
 // shows it. Nothing in the code names this year's tools or indicators.
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runFrameworkCli } from "../../bot/cli/framework-command.ts";
+import { runFrameworkCli } from "../../bot/cli/commands/framework.ts";
 import { renderReport } from "../../bot/reports/render.ts";
 import { formatScore } from "../../core/ita/score.ts";
 import { importResultsFile } from "../../db/import/import-results.ts";

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../../bot/cli/commands/index.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "prongsai-cli-"));
@@ -94,5 +95,31 @@ describe("ita CLI on an embedded database", () => {
     const r = ita();
     expect(r.code).toBe(2);
     expect(r.out).toContain("import FILE");
+  });
+
+  it("lists every command with its help, and refuses an unknown command with that list", () => {
+    const help = ita("help");
+    expect(help.code, help.err).toBe(0);
+    for (const c of COMMANDS) expect(help.out).toContain(c.help);
+    const unknown = ita("nosuch");
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toBe("");
+    expect(unknown.err).toContain("ไม่รู้จักคำสั่ง nosuch");
+    for (const c of COMMANDS) expect(unknown.err).toContain(c.help);
+  });
+
+  it("refuses an option the command does not take, with the command's help", () => {
+    const r = ita("show", "--agency", "1000001", "--role", "admin");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--role");
+    expect(r.err).toContain(COMMANDS.find((c) => c.name === "show")!.help);
+  });
+});
+
+describe("the command table", () => {
+  it("names each command once, and each command's help starts with its name", () => {
+    const names = COMMANDS.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of COMMANDS) expect(c.help.startsWith(`  ${c.name}`), c.name).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runScore, type ScoreOutput, UsageError } from "../../../bot/cli/score-command.ts";
+import { UsageError } from "../../../bot/cli/command.ts";
+import { runScore, type ScoreOutput } from "../../../bot/cli/commands/score.ts";
 import { SHIPPED } from "../../fixtures/frameworks.ts";
 import { SEED_001_INDICATORS } from "../../fixtures/seeds.ts";
 

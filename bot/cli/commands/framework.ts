@@ -1,20 +1,28 @@
 // `ita framework import FILE | list | export --year Y [--format yaml|json] | history --year Y`:
 // the ITA framework of a fiscal year as data an operator loads, reads and prints back.
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import type { Kysely } from "kysely";
-import type { FrameworkDocument } from "../../core/ita/framework.ts";
-import { checkFramework, type FrameworkIssue, formatFrameworkIssue } from "../../core/ita/framework-check.ts";
-import { parseYear } from "../../core/thai/year.ts";
-import { type FrameworkFormat, formatFramework, parseFrameworkText } from "../../db/frameworks/file.ts";
+import type { FrameworkDocument } from "../../../core/ita/framework.ts";
+import {
+  checkFramework,
+  type FrameworkIssue,
+  formatFrameworkIssue,
+} from "../../../core/ita/framework-check.ts";
+import { parseYear } from "../../../core/thai/year.ts";
+import { type FrameworkFormat, formatFramework, parseFrameworkText } from "../../../db/frameworks/file.ts";
 import {
   frameworkDocument,
   frameworkHistory,
   listFrameworks,
   saveFramework,
-} from "../../db/repositories/frameworks.ts";
-import type { Database } from "../../db/schema.ts";
-import { UsageError } from "./score-command.ts";
+} from "../../../db/repositories/frameworks.ts";
+import {
+  type CliDeps,
+  defineCommand,
+  type Parsed,
+  parseCommandArgs,
+  UsageError,
+  type WithDb,
+} from "../command.ts";
 
 export const FRAMEWORK_USAGE = `  framework import FILE.yaml|FILE.json  เพิ่มหรือแทนที่กรอบการประเมินของปีที่ไฟล์ระบุ (ช่อง year)
                                    ไฟล์ผิดจะไม่ถูกบันทึกเลย และแสดงทุกจุดที่ต้องแก้ (ดู docs/frameworks.md)
@@ -23,14 +31,10 @@ export const FRAMEWORK_USAGE = `  framework import FILE.yaml|FILE.json  เพ�
                                    พิมพ์กรอบการประเมินของปีนั้น (นำเข้ากลับได้โดยไม่เปลี่ยนแปลง)
   framework history --year 2569    ประวัติการนำเข้ากรอบการประเมินของปีนั้น`;
 
-type WithDb = <T>(fn: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
-
 export interface FrameworkCliIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }
-
-const consoleIo: FrameworkCliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 /** Reads and checks a framework file; every problem at once, nothing stored. */
 export async function readFrameworkFile(
@@ -46,17 +50,25 @@ export async function readFrameworkFile(
   return parsed.ok ? checkFramework(parsed.value) : parsed;
 }
 
-export async function runFrameworkCli(
-  argv: string[],
-  withDb: WithDb,
-  io: FrameworkCliIo = consoleIo,
+const options = { year: { type: "string" }, format: { type: "string" } } as const;
+
+export const frameworkCommand = defineCommand({
+  name: "framework",
+  help: FRAMEWORK_USAGE,
+  options,
+  run: (args, deps) => framework(args, deps),
+});
+
+/** `ita framework …` on a database and an output of the caller's: how the tests run it. */
+export async function runFrameworkCli(argv: string[], withDb: WithDb, io: FrameworkCliIo): Promise<number> {
+  return framework(parseCommandArgs(frameworkCommand, argv.slice(1)), { withDb, out: io.out, err: io.err });
+}
+
+async function framework(
+  { values, positionals }: Parsed<typeof options>,
+  deps: Pick<CliDeps, "withDb" | "out" | "err">,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { year: { type: "string" }, format: { type: "string" } },
-  });
-  const [, action, file] = positionals;
+  const [action, file] = positionals;
   const year = () => {
     const y = values.year ? parseYear(values.year)?.be : undefined;
     if (!y) throw new UsageError("ต้องระบุ --year เช่น --year 2569");
@@ -67,35 +79,35 @@ export async function runFrameworkCli(
       if (!file) throw new UsageError(`ต้องระบุไฟล์\n${FRAMEWORK_USAGE}`);
       const checked = await readFrameworkFile(file);
       if (!checked.ok) {
-        io.err(`ไม่ได้นำเข้า ไม่มีข้อมูลใดถูกบันทึก (nothing was stored) — ${checked.issues.length} จุดที่ต้องแก้:`);
-        for (const issue of checked.issues) io.err(`  ${formatFrameworkIssue(issue)}`);
+        deps.err(`ไม่ได้นำเข้า ไม่มีข้อมูลใดถูกบันทึก (nothing was stored) — ${checked.issues.length} จุดที่ต้องแก้:`);
+        for (const issue of checked.issues) deps.err(`  ${formatFrameworkIssue(issue)}`);
         return 1;
       }
       const doc = checked.document;
-      return withDb(async (db) => {
+      return deps.withDb(async (db) => {
         const t0 = performance.now();
         const saved = await saveFramework(db, doc, { label: `cli:framework:${file}` }, "operator");
         const ms = Math.round(performance.now() - t0);
         if (!saved.changed) {
-          io.out(`กรอบการประเมินปี ${doc.year} ตรงกับฉบับที่ ${saved.version} อยู่แล้ว ไม่มีการเปลี่ยนแปลง (unchanged)`);
+          deps.out(`กรอบการประเมินปี ${doc.year} ตรงกับฉบับที่ ${saved.version} อยู่แล้ว ไม่มีการเปลี่ยนแปลง (unchanged)`);
           return 0;
         }
         const items = doc.items.length;
-        io.out(
+        deps.out(
           `นำเข้ากรอบการประเมินปี ${doc.year} เป็นฉบับที่ ${saved.version}${doc.provisional ? " (รอยืนยัน)" : ""}: เครื่องมือ ${doc.tools.length}, ตัวชี้วัด ${doc.indicators.length}, ข้อที่มีชื่อ ${items} (${ms} ms)`,
         );
-        for (const change of saved.changes.slice(0, 40)) io.out(`  ${change}`);
-        if (saved.changes.length > 40) io.out(`  … อีก ${saved.changes.length - 40} รายการ`);
-        io.out("ระบบที่กำลังทำงานจะใช้กรอบนี้ภายใน 1 นาที ไม่ต้องเริ่มใหม่");
+        for (const change of saved.changes.slice(0, 40)) deps.out(`  ${change}`);
+        if (saved.changes.length > 40) deps.out(`  … อีก ${saved.changes.length - 40} รายการ`);
+        deps.out("ระบบที่กำลังทำงานจะใช้กรอบนี้ภายใน 1 นาที ไม่ต้องเริ่มใหม่");
         return 0;
       });
     }
     case "list":
-      return withDb(async (db) => {
+      return deps.withDb(async (db) => {
         const rows = await listFrameworks(db);
-        if (rows.length === 0) io.out("ยังไม่มีกรอบการประเมิน");
+        if (rows.length === 0) deps.out("ยังไม่มีกรอบการประเมิน");
         for (const r of rows) {
-          io.out(
+          deps.out(
             `${r.year} ฉบับที่ ${r.version}${r.provisional ? " รอยืนยัน" : ""} · ${r.tools.join(" / ")} · ตัวชี้วัด ${r.indicators} · ข้อที่มีชื่อ ${r.items} · ${r.origin === "shipped" ? "มากับระบบ" : "ผู้ดูแลนำเข้า"} ${r.loadedBy} ${r.loadedAt.toISOString()}`,
           );
         }
@@ -105,21 +117,21 @@ export async function runFrameworkCli(
       const y = year();
       const format = (values.format ?? "yaml") as FrameworkFormat;
       if (format !== "yaml" && format !== "json") throw new UsageError("--format ต้องเป็น yaml หรือ json");
-      return withDb(async (db) => {
+      return deps.withDb(async (db) => {
         const doc = await frameworkDocument(db, y);
         if (!doc) throw new UsageError(`ไม่มีกรอบการประเมินปี ${y}`);
-        io.out(formatFramework(doc, format).replace(/\n$/, ""));
+        deps.out(formatFramework(doc, format).replace(/\n$/, ""));
         return 0;
       });
     }
     case "history": {
       const y = year();
-      return withDb(async (db) => {
+      return deps.withDb(async (db) => {
         const rows = await frameworkHistory(db, y);
-        if (rows.length === 0) io.out(`ไม่มีกรอบการประเมินปี ${y}`);
+        if (rows.length === 0) deps.out(`ไม่มีกรอบการประเมินปี ${y}`);
         for (const r of rows) {
-          io.out(`ฉบับที่ ${r.version} ${r.loadedAt.toISOString()} ${r.loadedBy} (${r.origin})`);
-          for (const c of r.changes.slice(0, 20)) io.out(`  ${c}`);
+          deps.out(`ฉบับที่ ${r.version} ${r.loadedAt.toISOString()} ${r.loadedBy} (${r.origin})`);
+          for (const c of r.changes.slice(0, 20)) deps.out(`  ${c}`);
         }
         return 0;
       });

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import type { ScoreInput } from "../../core/ita/assessment.ts";
-import type { Framework, FrameworkCatalog } from "../../core/ita/catalog.ts";
-import { formatScore, parseScore, type Score } from "../../core/ita/score.ts";
-import { scoreAssessment } from "../../core/ita/scoring.ts";
-import { toArabicDigits } from "../../core/thai/digits.ts";
+import type { ScoreInput } from "../../../core/ita/assessment.ts";
+import type { Framework, FrameworkCatalog } from "../../../core/ita/catalog.ts";
+import { formatScore, parseScore, type Score } from "../../../core/ita/score.ts";
+import { scoreAssessment } from "../../../core/ita/scoring.ts";
+import { toArabicDigits } from "../../../core/thai/digits.ts";
+import { readFrameworkCatalog } from "../../../db/repositories/frameworks.ts";
+import { defineCommand, UsageError, yearOption } from "../command.ts";
 
 const scoreValue = z.union([z.string(), z.number()]).transform((v, ctx): Score => {
   // A JSON number is read through its shortest decimal text (94.15 -> "94.15"), never as a float.
@@ -37,7 +39,20 @@ export interface ScoreOutput {
   mismatches: { kind: string; code: string; reported: string; computed: string }[];
 }
 
-export class UsageError extends Error {}
+export const scoreCommand = defineCommand({
+  name: "score",
+  help: "  score --year 2567 < input.json   คำนวณคะแนนจาก JSON ตามกรอบการประเมินของปีในฐานข้อมูล",
+  options: { year: { type: "string" } },
+  async run({ values }, deps) {
+    const year = yearOption(values.year);
+    if (!year) throw new UsageError("ต้องระบุ --year เช่น --year 2567");
+    const input = await deps.stdin();
+    return deps.withDb(async (db) => {
+      deps.out(JSON.stringify(runScore(await readFrameworkCatalog(db), year, input), null, 2));
+      return 0;
+    });
+  },
+});
 
 /**
  * `ita score --year YYYY`: a JSON object of known scores in, every level out as two-decimal

@@ -2,7 +2,8 @@
 // LINE's API with the SDK (or against the fake LINE platform), its image drawn here.
 import { messagingApi } from "@line/bot-sdk";
 import { Resvg } from "@resvg/resvg-js";
-import { bundledFonts } from "../reports/fonts.ts";
+import { bundledFonts } from "../../reports/fonts.ts";
+import { defineCommand, UsageError } from "../command.ts";
 
 export const RICH_MENU_SIZE = { width: 2500, height: 843 } as const;
 
@@ -136,3 +137,26 @@ export async function installRichMenu(options: {
   await client.setDefaultRichMenu(richMenuId);
   return { richMenuId, ...(previousDefault ? { previousDefault } : {}) };
 }
+
+export const richmenuCommand = defineCommand({
+  name: "richmenu",
+  help: "  richmenu                         สร้างริชเมนูของบัญชี LINE และตั้งเป็นค่าเริ่มต้น (ใช้ LINE_CHANNEL_ACCESS_TOKEN, LIFF_ID)",
+  options: {},
+  async run(_args, deps) {
+    const config = deps.config();
+    if (config.line.mode !== "real") {
+      throw new UsageError("ต้องตั้ง LINE_CHANNEL_SECRET และ LINE_CHANNEL_ACCESS_TOKEN ของช่อง Messaging API");
+    }
+    const outcome = await installRichMenu({
+      channelAccessToken: config.line.channelAccessToken,
+      apiBaseUrl: config.line.apiBaseUrl,
+      ...(config.LIFF_ID ? { liffId: config.LIFF_ID } : {}),
+    });
+    deps.out(`สร้างริชเมนู ${outcome.richMenuId} และตั้งเป็นเมนูเริ่มต้นแล้ว`);
+    if (!config.LIFF_ID) deps.out('ไม่มี LIFF_ID: ปุ่มที่สามเป็น "มาตรการ" แทนการเปิดแอป');
+    if (outcome.previousDefault) {
+      deps.out(`เมนูเดิม ${outcome.previousDefault} ยังอยู่ (ลบได้ใน LINE Official Account Manager หรือ API)`);
+    }
+    return 0;
+  },
+});

@@ -1,12 +1,27 @@
 import type { Kysely } from "kysely";
-import { strengthsAndWeaknesses } from "../../core/ita/analysis.ts";
-import { formatScore } from "../../core/ita/score.ts";
-import { findAgencyByCode } from "../../db/repositories/agencies.ts";
-import { assessmentYears, loadAssessment } from "../../db/repositories/assessments.ts";
-import { readFrameworkCatalog } from "../../db/repositories/frameworks.ts";
-import type { Database } from "../../db/schema.ts";
-import { systemScope } from "../../db/scope.ts";
-import { UsageError } from "./score-command.ts";
+import { strengthsAndWeaknesses } from "../../../core/ita/analysis.ts";
+import { formatScore } from "../../../core/ita/score.ts";
+import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
+import { assessmentYears, loadAssessment } from "../../../db/repositories/assessments.ts";
+import { readFrameworkCatalog } from "../../../db/repositories/frameworks.ts";
+import type { Database } from "../../../db/schema.ts";
+import { systemScope } from "../../../db/scope.ts";
+import { defineCommand, UsageError, yearOption } from "../command.ts";
+
+export const showCommand = defineCommand({
+  name: "show",
+  help: "  show --agency CODE [--year 2567] แสดงผลของหน่วยงาน",
+  options: { agency: { type: "string" }, year: { type: "string" } },
+  async run({ values }, deps) {
+    const code = values.agency;
+    if (!code) throw new UsageError("ต้องระบุ --agency รหัสหน่วยงาน");
+    const year = yearOption(values.year);
+    return deps.withDb(async (db) => {
+      deps.out(await runShow(db, code, year));
+      return 0;
+    });
+  },
+});
 
 /** `ita show --agency CODE [--year YYYY]`: one agency-year, every level, ranks and flags. */
 export async function runShow(db: Kysely<Database>, code: string, year?: number): Promise<string> {

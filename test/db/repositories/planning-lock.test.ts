@@ -1,0 +1,60 @@
+import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../../db/client.ts";
+import { PLANNING_LOCK_KEY, withPlanningLock } from "../../../db/repositories/planning-lock.ts";
+import { quotaWarned, recordQuotaWarning } from "../../../db/repositories/quota-warnings.ts";
+import type { Database } from "../../../db/schema.ts";
+import { DIALECTS, openTestDb } from "../harness.ts";
+
+/** How many sessions hold the planning lock now (pg_locks splits a bigint key into two oids). */
+async function holders(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pg_locks
+    where locktype = 'advisory' and granted and classid = 0 and objid = ${PLANNING_LOCK_KEY}`.execute(db);
+  return rows[0]!.n;
+}
+
+describe.each(DIALECTS)("the planning lock on %s", (dialect) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDb(dialect);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("holds the lock while planning and lets it go with the transaction", async () => {
+    expect(await holders(h.db)).toBe(0);
+    expect(await withPlanningLock(h.db, (trx) => holders(trx))).toBe(1);
+    expect(await holders(h.db)).toBe(0);
+  });
+
+  it("plans one at a time when several ticks start together", async () => {
+    let running = 0;
+    let most = 0;
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        withPlanningLock(h.db, async (trx) => {
+          running++;
+          most = Math.max(most, running);
+          // Long enough that plans on separate connections would overlap without the lock.
+          await sql`select pg_sleep(0.05)`.execute(trx);
+          running--;
+        }),
+      ),
+    );
+    expect(most).toBe(1);
+    expect(await holders(h.db)).toBe(0);
+  });
+
+  it("writes nothing and lets the lock go when planning fails", async () => {
+    await expect(
+      withPlanningLock(h.db, async (trx) => {
+        await recordQuotaWarning(trx, "2031-01");
+        throw new Error("planning failed");
+      }),
+    ).rejects.toThrow("planning failed");
+    expect(await quotaWarned(h.db, "2031-01")).toBe(false);
+    expect(await holders(h.db)).toBe(0);
+  });
+});
