@@ -4,17 +4,17 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UsageError } from "../../../bot/cli/command.ts";
-import { runFrameworkCli } from "../../../bot/cli/commands/framework.ts";
-import { runScore } from "../../../bot/cli/commands/score.ts";
-import type { DbHandle } from "../../../db/client.ts";
-import { frameworkDocument, readFrameworkCatalog } from "../../../db/repositories/frameworks.ts";
-import type { Database } from "../../../db/schema.ts";
-import { DIALECTS, openTestDb } from "../../db/harness.ts";
-import { fw } from "../../fixtures/frameworks.ts";
-import { SEED_001_INDICATORS } from "../../fixtures/seeds.ts";
+import { UsageError } from "../../../../bot/cli/command.ts";
+import { runFrameworkCli } from "../../../../bot/cli/commands/framework.ts";
+import { runScore } from "../../../../bot/cli/commands/score.ts";
+import type { DbHandle } from "../../../../db/client.ts";
+import { frameworkDocument, readFrameworkCatalog } from "../../../../db/repositories/frameworks.ts";
+import type { Database } from "../../../../db/schema.ts";
+import { DIALECTS, openTestDb } from "../../../db/harness.ts";
+import { fw } from "../../../fixtures/frameworks.ts";
+import { SEED_001_INDICATORS } from "../../../fixtures/seeds.ts";
 
-const SHIPPED_2569_YAML = new URL("../../../db/frameworks/2569.yaml", import.meta.url);
+const SHIPPED_2569_YAML = new URL("../../../../db/frameworks/2569.yaml", import.meta.url);
 
 describe.each(DIALECTS)("ita framework on %s", (dialect) => {
   let h: DbHandle;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installRichMenu, richMenuRequest } from "../../../bot/cli/commands/richmenu.ts";
-import { ADMIN_SRISONGRAK, openWorld, TOKEN, visibleText, type World } from "../world.ts";
+import { installRichMenu, richMenuRequest } from "../../../../bot/cli/commands/richmenu.ts";
+import { ADMIN_SRISONGRAK, openWorld, TOKEN, visibleText, type World } from "../../world.ts";
 
 describe("the rich menu script", () => {
   let w: World;
@@ -26,7 +26,7 @@ describe("the rich menu script", () => {
       expect.objectContaining({ type: "uri", uri: "https://liff.line.me/1650000000-AbCdEfGh" }),
     );
     mkdirSync("test-artifacts", { recursive: true });
-    const { richMenuPng } = await import("../../../bot/cli/commands/richmenu.ts");
+    const { richMenuPng } = await import("../../../../bot/cli/commands/richmenu.ts");
     writeFileSync("test-artifacts/richmenu.png", await richMenuPng("1650000000-AbCdEfGh"));
 
     // Run again: a new menu becomes the default; the old one is reported.

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../../bot/cli/command.ts";
-import { runScore, type ScoreOutput } from "../../../bot/cli/commands/score.ts";
-import { SHIPPED } from "../../fixtures/frameworks.ts";
-import { SEED_001_INDICATORS } from "../../fixtures/seeds.ts";
+import { UsageError } from "../../../../bot/cli/command.ts";
+import { runScore, type ScoreOutput } from "../../../../bot/cli/commands/score.ts";
+import { SHIPPED } from "../../../fixtures/frameworks.ts";
+import { SEED_001_INDICATORS } from "../../../fixtures/seeds.ts";
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const THAI = /[\u0E00-\u0E7F]/;
 const TWO_DECIMALS = /^\d{1,3}\.\d{2}$/;
 
