@@ -10,10 +10,10 @@ import type {
   StepPatch,
 } from "../../core/measures/measure.ts";
 import type { DueItem, MeasureStatus } from "../../core/measures/model.ts";
+import { changedFields, recordChange } from "../audit.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import type { Database, MeasureStepsTable, MeasuresTable } from "../schema.ts";
 import type { Actor, AgencyScope } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 import { ensureFiscalYear } from "./fiscal-years.ts";
 
 // Measures (มาตรการ) and their steps. Every function but dueItemsAcrossAgencies takes an
@@ -359,18 +359,6 @@ export async function getStep(db: Db, scope: AgencyScope, stepId: number): Promi
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** The fields whose value changes, as before/after objects for the audit log. */
-function diff<T extends object>(
-  before: T,
-  after: T,
-): { before: Partial<T>; after: Partial<T>; keys: (keyof T)[] } {
-  const keys = (Object.keys(after) as (keyof T)[]).filter((k) => !same(before[k], after[k]));
-  const pick = (o: T) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Partial<T>;
-  return { before: pick(before), after: pick(after), keys };
-}
-
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -481,15 +469,13 @@ export async function createMeasure(
         ...(stepOwners.length ? { ownerIds: stepOwners } : {}),
       });
     }
-    await writeAudit(trx, actor, [
-      {
-        agencyId,
-        action: "measure.create",
-        entity: "measure",
-        entityId: row.id,
-        after: { fiscalYear: row.fiscal_year, seq: row.seq, ...measureFields(row), ownerIds, steps },
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId,
+      action: "measure.create",
+      entity: "measure",
+      entityId: row.id,
+      after: { fiscalYear: row.fiscal_year, seq: row.seq, ...measureFields(row), ownerIds, steps },
+    });
     return row.id;
   });
   return (await loadMeasures(db, agencyId, [id]))[0]!;
@@ -553,7 +539,7 @@ async function writeMeasureChange(
   before: MeasureFields & { ownerIds?: number[] },
   after: MeasureFields & { ownerIds?: number[] },
 ): Promise<void> {
-  const changes = diff(before, after);
+  const changes = changedFields(before, after);
   if (changes.keys.length === 0) return;
   const set: Record<string, unknown> = {};
   for (const key of changes.keys) {
@@ -570,9 +556,14 @@ async function writeMeasureChange(
   }
   if (changes.keys.includes("ownerIds"))
     await replaceOwners(trx, "measure_owners", agencyId, id, after.ownerIds ?? []);
-  await writeAudit(trx, actor, [
-    { agencyId, action, entity: "measure", entityId: id, before: changes.before, after: changes.after },
-  ]);
+  await recordChange(trx, actor, {
+    agencyId,
+    action,
+    entity: "measure",
+    entityId: id,
+    before: changes.before,
+    after: changes.after,
+  });
 }
 
 /**
@@ -722,7 +713,7 @@ export async function updateStep(
       before.ownerIds = await ownerIdsOf(trx, "step_owners", agencyId, stepId);
       after.ownerIds = await checkOwners(trx, agencyId, ownerIds);
     }
-    const changes = diff(before, after);
+    const changes = changedFields(before, after);
     if (changes.keys.length > 0) {
       const set: Record<string, unknown> = {};
       for (const key of changes.keys) {
@@ -739,16 +730,14 @@ export async function updateStep(
       if (changes.keys.includes("ownerIds")) {
         await replaceOwners(trx, "step_owners", agencyId, stepId, after.ownerIds ?? []);
       }
-      await writeAudit(trx, actor, [
-        {
-          agencyId,
-          action: "step.update",
-          entity: "step",
-          entityId: stepId,
-          before: changes.before,
-          after: changes.after,
-        },
-      ]);
+      await recordChange(trx, actor, {
+        agencyId,
+        action: "step.update",
+        entity: "step",
+        entityId: stepId,
+        before: changes.before,
+        after: changes.after,
+      });
     }
     if (options.recomputeMeasure) await recomputeIn(trx, actor, agencyId, row.measure_id);
   });
@@ -808,15 +797,13 @@ export async function addStep(
       .returningAll()
       .executeTakeFirstOrThrow();
     await replaceOwners(trx, "step_owners", agencyId, row.id, ownerIds);
-    await writeAudit(trx, actor, [
-      {
-        agencyId,
-        action: "step.create",
-        entity: "step",
-        entityId: row.id,
-        after: { measureId, seq: row.seq, title: row.title, dueOn: row.due_on, status, ownerIds },
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId,
+      action: "step.create",
+      entity: "step",
+      entityId: row.id,
+      after: { measureId, seq: row.seq, title: row.title, dueOn: row.due_on, status, ownerIds },
+    });
     if (options.recomputeMeasure) await recomputeIn(trx, actor, agencyId, measureId);
     return row.id;
   });
@@ -874,23 +861,21 @@ export async function deleteStep(
         .where("id", "=", s.id)
         .execute();
     }
-    await writeAudit(trx, actor, [
-      {
-        agencyId,
-        action: "step.delete",
-        entity: "step",
-        entityId: stepId,
-        before: {
-          measureId: row.measure_id,
-          seq: row.seq,
-          title: row.title,
-          dueOn: row.due_on,
-          responsibleUnit: row.responsible_unit,
-          status: row.status,
-          ownerIds,
-        },
+    await recordChange(trx, actor, {
+      agencyId,
+      action: "step.delete",
+      entity: "step",
+      entityId: stepId,
+      before: {
+        measureId: row.measure_id,
+        seq: row.seq,
+        title: row.title,
+        dueOn: row.due_on,
+        responsibleUnit: row.responsible_unit,
+        status: row.status,
+        ownerIds,
       },
-    ]);
+    });
     if (options.recomputeMeasure) await recomputeIn(trx, actor, agencyId, row.measure_id);
   });
 }

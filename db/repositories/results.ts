@@ -4,9 +4,9 @@ import type { Assessment, ScoreInput } from "../../core/ita/assessment.ts";
 import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { formatScore, parseScore, type Score } from "../../core/ita/score.ts";
 import { scoreAssessment } from "../../core/ita/scoring.ts";
+import { type Change, recordChange } from "../audit.ts";
 import type { Database, ScoreKindColumn, ScoreSourceColumn } from "../schema.ts";
 import type { Actor } from "../scope.ts";
-import { type AuditEntry, writeAudit } from "./audit.ts";
 
 export interface ResultsRecord {
   agency: AgencyRecord;
@@ -74,7 +74,7 @@ export async function applyResults(
       scoresWritten: 0,
       mismatches: 0,
     };
-    const audit: AuditEntry[] = [];
+    const audit: Change[] = [];
     const agencyIds = await upsertAgencies(trx, records, summary, audit);
     const existing = await loadExisting(trx, records, agencyIds);
 
@@ -130,7 +130,7 @@ export async function applyResults(
       writing.catch(() => {});
     }
     await writing;
-    await writeAudit(trx, actor, audit);
+    await recordChange(trx, actor, audit);
     return summary;
   });
 }
@@ -139,7 +139,7 @@ async function upsertAgencies(
   trx: Transaction<Database>,
   records: readonly ResultsRecord[],
   summary: ApplySummary,
-  audit: AuditEntry[],
+  audit: Change[],
 ): Promise<Map<string, number>> {
   const wanted = new Map<string, AgencyRecord>();
   for (const r of records) wanted.set(r.agency.code, r.agency);
