@@ -1,4 +1,17 @@
 import { type Kysely, type Selectable, sql, type Updateable } from "kysely";
+import { deriveFromSteps } from "../../core/measures/derive.ts";
+import {
+  INDICATOR_MAX,
+  INDICATOR_MIN,
+  isFollowUp,
+  isIndicator,
+  isProgress,
+  isStatus,
+  isTitle,
+  PROGRESS_MAX,
+  PROGRESS_MIN,
+  TITLE_MAX,
+} from "../../core/measures/fields.ts";
 import type {
   Measure,
   MeasureFilter,
@@ -10,6 +23,7 @@ import type {
   StepPatch,
 } from "../../core/measures/measure.ts";
 import type { DueItem, MeasureStatus } from "../../core/measures/model.ts";
+import { isIsoDate } from "../../core/thai/date.ts";
 import { changedFields, recordChange } from "../audit.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import type { Database, MeasureStepsTable, MeasuresTable } from "../schema.ts";
@@ -23,20 +37,12 @@ import { ensureFiscalYear } from "./fiscal-years.ts";
 type Db = Kysely<Database>;
 
 const OPEN: MeasureStatus[] = ["not_started", "in_progress"];
-const STATUSES: readonly MeasureStatus[] = ["not_started", "in_progress", "done", "cancelled"];
-const FOLLOW_UPS = ["monthly", "quarterly", "six_monthly", "yearly", "none"] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Checks
 
 function assertCanWrite(scope: AgencyScope): void {
   if (scope.role === "viewer") throw new ForbiddenError("a viewer cannot change measures");
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 function checkDate(field: string, value: string | null | undefined): void {
@@ -46,37 +52,39 @@ function checkDate(field: string, value: string | null | undefined): void {
 }
 
 function checkProgress(value: number | undefined): void {
-  if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= 100)) {
-    throw new ValidationError(`progress must be a whole number 0–100, got ${value}`);
+  if (value !== undefined && !isProgress(value)) {
+    throw new ValidationError(
+      `progress must be a whole number ${PROGRESS_MIN}–${PROGRESS_MAX}, got ${value}`,
+    );
   }
 }
 
 function checkStatus(value: MeasureStatus | undefined): void {
-  if (value !== undefined && !STATUSES.includes(value)) throw new ValidationError(`unknown status ${value}`);
+  if (value !== undefined && !isStatus(value)) throw new ValidationError(`unknown status ${value}`);
 }
 
-function checkTitle(value: string | undefined, max: number): void {
-  if (value !== undefined && (value.trim().length === 0 || value.length > max)) {
-    throw new ValidationError(`title must have 1–${max} characters`);
+function checkTitle(value: string | undefined): void {
+  if (value !== undefined && !isTitle(value)) {
+    throw new ValidationError(`title must have 1–${TITLE_MAX} characters`);
   }
 }
 
 function checkMeasureFields(m: MeasurePatch | NewMeasure): void {
-  checkTitle(m.title, 500);
+  checkTitle(m.title);
   checkStatus(m.status);
   checkProgress(m.progress);
   checkDate("periodStart", m.periodStart);
   checkDate("periodEnd", m.periodEnd);
-  if (m.followUp !== undefined && !FOLLOW_UPS.includes(m.followUp)) {
+  if (m.followUp !== undefined && !isFollowUp(m.followUp)) {
     throw new ValidationError(`unknown follow-up ${m.followUp}`);
   }
-  if (m.indicators?.some((i) => !Number.isInteger(i) || i < 1 || i > 99)) {
-    throw new ValidationError("indicators are numbers 1–99");
+  if (m.indicators?.some((i) => !isIndicator(i))) {
+    throw new ValidationError(`indicators are numbers ${INDICATOR_MIN}–${INDICATOR_MAX}`);
   }
 }
 
 function checkStepFields(s: StepPatch | NewStep): void {
-  if ("title" in s) checkTitle(s.title, 500);
+  if ("title" in s) checkTitle(s.title);
   checkStatus(s.status);
   checkProgress(s.progress);
   checkDate("dueOn", s.dueOn);
@@ -603,25 +611,6 @@ export async function updateMeasure(
   return (await loadMeasures(db, agencyId, [id]))[0]!;
 }
 
-/**
- * A measure's status and progress from its steps, leaving cancelled steps out: all done → done
- * (100); none begun → not_started (0); otherwise in_progress with the mean progress (a done step
- * counts 100), below 100. Undefined when there is nothing to go by (no steps, or all cancelled).
- */
-export function deriveFromSteps(
-  steps: readonly { status: MeasureStatus; progress: number }[],
-): { status: MeasureStatus; progress: number } | undefined {
-  const active = steps.filter((s) => s.status !== "cancelled");
-  if (active.length === 0) return undefined;
-  if (active.every((s) => s.status === "done")) return { status: "done", progress: 100 };
-  const total = active.reduce((sum, s) => sum + (s.status === "done" ? 100 : s.progress), 0);
-  const progress = Math.min(99, Math.round(total / active.length));
-  if (progress === 0 && active.every((s) => s.status === "not_started")) {
-    return { status: "not_started", progress: 0 };
-  }
-  return { status: "in_progress", progress };
-}
-
 async function recomputeIn(trx: Db, actor: Actor, agencyId: number, id: number): Promise<void> {
   const row = await trx
     .selectFrom("measures")
@@ -758,7 +747,7 @@ export async function addStep(
   options: { recomputeMeasure?: boolean } = {},
 ): Promise<Step> {
   assertCanWrite(scope);
-  checkTitle(input.title, 500);
+  checkTitle(input.title);
   checkStepFields(input);
   const agencyId = scope.agencyId;
   const stepId = await inTransaction(db, async (trx) => {

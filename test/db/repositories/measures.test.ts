@@ -6,7 +6,6 @@ import {
   addStep,
   createMeasure,
   deleteStep,
-  deriveFromSteps,
   dueItemsAcrossAgencies,
   getMeasure,
   getStep,
@@ -20,40 +19,6 @@ import {
 import type { Database } from "../../../db/schema.ts";
 import { type Actor, type AgencyScope, systemScope } from "../../../db/scope.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
-
-describe("deriveFromSteps", () => {
-  it("averages the steps that are not cancelled, a done step counting 100", () => {
-    expect(deriveFromSteps([])).toBeUndefined();
-    expect(deriveFromSteps([{ status: "cancelled", progress: 0 }])).toBeUndefined();
-    expect(
-      deriveFromSteps([
-        { status: "done", progress: 100 },
-        { status: "done", progress: 80 },
-        { status: "cancelled", progress: 0 },
-      ]),
-    ).toEqual({ status: "done", progress: 100 });
-    expect(
-      deriveFromSteps([
-        { status: "not_started", progress: 0 },
-        { status: "not_started", progress: 0 },
-      ]),
-    ).toEqual({ status: "not_started", progress: 0 });
-    expect(
-      deriveFromSteps([
-        { status: "done", progress: 0 },
-        { status: "in_progress", progress: 50 },
-        { status: "not_started", progress: 0 },
-      ]),
-    ).toEqual({ status: "in_progress", progress: 50 });
-    // Not all done: never 100.
-    expect(
-      deriveFromSteps([
-        { status: "done", progress: 100 },
-        { status: "in_progress", progress: 100 },
-      ]),
-    ).toEqual({ status: "in_progress", progress: 99 });
-  });
-});
 
 describe.each(DIALECTS)("measures repository on %s", (dialect) => {
   let h: DbHandle;
