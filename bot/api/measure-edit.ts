@@ -12,17 +12,15 @@ import {
   stepPlanSchema,
 } from "../../core/schemas/measure-form.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../db/errors.ts";
+import { NotMembersError } from "../../db/repositories/measure-owners.ts";
 import {
   addStep,
-  createMeasure,
   deleteStep,
-  getMeasure,
   getStep,
-  NotMembersError,
   StepInUseError,
-  updateMeasure,
   updateStep,
-} from "../../db/repositories/measures.ts";
+} from "../../db/repositories/measure-steps.ts";
+import { createMeasure, getMeasure, updateMeasure } from "../../db/repositories/measures.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import type { ApiEnv } from "./context.ts";
 import { FIX_FIELDS, formJson } from "./form-json.ts";

@@ -5,7 +5,7 @@ import { DEFAULT_PREFS, type Digest, type DueItem, type MemberPrefs } from "../.
 import { digestMarker, planNotices } from "../../core/measures/plan.ts";
 import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
 import { bangkokDate, fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
-import { dueItemsAcrossAgencies } from "../../db/repositories/measures.ts";
+import { dueItemsAcrossAgencies } from "../../db/repositories/due-items.ts";
 import { ensureNationalCalendar } from "../../db/repositories/milestones.ts";
 import { enqueueMessage, releaseHeld } from "../../db/repositories/outbox.ts";
 import type { Database } from "../../db/schema.ts";

@@ -9,6 +9,8 @@ export const MEASURE_STATUSES = [
   "done",
   "cancelled",
 ] as const satisfies readonly MeasureStatus[];
+/** Still to do: a step or measure neither done nor cancelled (what is overdue, what is reminded). */
+export const OPEN_STATUSES = ["not_started", "in_progress"] as const satisfies readonly MeasureStatus[];
 export const FOLLOW_UPS = [
   "monthly",
   "quarterly",
