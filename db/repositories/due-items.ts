@@ -3,7 +3,7 @@ import { OPEN_STATUSES } from "../../core/measures/fields.ts";
 import type { DueItem } from "../../core/measures/model.ts";
 import type { Database } from "../schema.ts";
 import { checkDate } from "./measure-checks.ts";
-import { push } from "./measure-rows.ts";
+import { effectiveOwnerIds } from "./measure-owners.ts";
 
 type Db = Kysely<Database>;
 
@@ -12,8 +12,7 @@ type Db = Kysely<Database>;
  * people of with a due date in [from, to] (inclusive, 'YYYY-MM-DD').
  *
  * - Steps that are neither done nor cancelled, of measures that are neither done nor cancelled.
- *   Owners: the step's owners, else its measure's owners, else the agency's admins (only active
- *   members count at each level).
+ *   Owners: effectiveOwnerIds (the step's, else its measure's, else the agency's admins).
  * - Milestones that remind: an agency's own date goes to that agency's admins; a national one
  *   (no agency) to the admins of every agency, one item per agency that has an active admin.
  *
@@ -34,12 +33,12 @@ export async function dueItemsAcrossAgencies(
     .select([
       "s.id",
       "s.agency_id",
-      "s.measure_id",
       "s.title",
       "s.due_on",
       "s.status",
       "s.snoozed_until",
       "ms.title as measure_title",
+      effectiveOwnerIds("s").as("owner_ids"),
     ])
     .where("s.due_on", ">=", from)
     .where("s.due_on", "<=", to)
@@ -54,64 +53,26 @@ export async function dueItemsAcrossAgencies(
     .where("remind", "=", true)
     .execute();
 
-  const stepOwners = new Map<number, number[]>();
-  const measureOwners = new Map<number, number[]>();
-  if (steps.length) {
-    // The same conditions again rather than thousands of ids as parameters.
-    const rows = await db
-      .selectFrom("step_owners as o")
-      .innerJoin("measure_steps as s", "s.id", "o.step_id")
-      .innerJoin("members as m", (j) =>
-        j.onRef("m.id", "=", "o.member_id").onRef("m.agency_id", "=", "o.agency_id"),
-      )
-      .select(["o.step_id as key", "o.member_id"])
-      .where("s.due_on", ">=", from)
-      .where("s.due_on", "<=", to)
-      .where("s.status", "in", OPEN_STATUSES)
-      .where("m.active", "=", true)
-      .execute();
-    for (const r of rows) push(stepOwners, r.key, r.member_id);
-    const mRows = await db
-      .selectFrom("measure_owners as o")
-      .innerJoin("members as m", (j) =>
-        j.onRef("m.id", "=", "o.member_id").onRef("m.agency_id", "=", "o.agency_id"),
-      )
-      .select(["o.measure_id as key", "o.member_id"])
-      .where("m.active", "=", true)
-      .where("o.measure_id", "in", (eb) =>
-        eb
-          .selectFrom("measure_steps as s")
-          .select("s.measure_id")
-          .where("s.due_on", ">=", from)
-          .where("s.due_on", "<=", to)
-          .where("s.status", "in", OPEN_STATUSES),
-      )
-      .execute();
-    for (const r of mRows) push(measureOwners, r.key, r.member_id);
-  }
-
-  const needsAdmins = steps.length > 0 || milestones.length > 0;
   const admins = new Map<number, number[]>();
-  if (needsAdmins) {
-    const national = milestones.some((m) => m.agency_id === null);
+  if (milestones.length > 0) {
     let query = db
       .selectFrom("members")
       .select(["id", "agency_id"])
       .where("role", "=", "admin")
-      .where("active", "=", true);
-    if (!national) {
-      const agencyIds = [
-        ...new Set([...steps.map((s) => s.agency_id), ...milestones.flatMap((m) => m.agency_id ?? [])]),
-      ];
-      query = query.where("agency_id", "in", agencyIds);
+      .where("active", "=", true)
+      .orderBy("id");
+    if (!milestones.some((m) => m.agency_id === null)) {
+      query = query.where("agency_id", "in", [...new Set(milestones.flatMap((m) => m.agency_id ?? []))]);
     }
-    for (const r of await query.execute()) push(admins, r.agency_id, r.id);
+    for (const r of await query.execute()) {
+      const list = admins.get(r.agency_id);
+      if (list) list.push(r.id);
+      else admins.set(r.agency_id, [r.id]);
+    }
   }
 
-  const sorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
   const items: DueItem[] = [];
   for (const s of steps) {
-    const own = stepOwners.get(s.id) ?? measureOwners.get(s.measure_id) ?? admins.get(s.agency_id) ?? [];
     items.push({
       key: `step:${s.id}`,
       agencyId: s.agency_id,
@@ -119,7 +80,7 @@ export async function dueItemsAcrossAgencies(
       measureTitle: s.measure_title,
       dueOn: s.due_on!,
       status: s.status,
-      ownerIds: sorted(own),
+      ownerIds: s.owner_ids,
       ...(s.snoozed_until ? { snoozedUntil: s.snoozed_until } : {}),
     });
   }
@@ -132,7 +93,7 @@ export async function dueItemsAcrossAgencies(
         title: m.title,
         dueOn: m.due_on,
         status: "not_started",
-        ownerIds: sorted(admins.get(agencyId) ?? []),
+        ownerIds: admins.get(agencyId) ?? [],
         remindWhenLate: false,
       });
     }

@@ -1,9 +1,10 @@
-import type { Kysely } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { ValidationError } from "../errors.ts";
 import type { Database } from "../schema.ts";
+import type { AgencyScope } from "../scope.ts";
 
-// Who owns a measure or a step (tables measure_owners and step_owners): always active members of
-// the measure's agency.
+// Who owns a measure or a step (tables measure_owners and step_owners), and so who answers for a
+// step: the one rule the reminders and the status notices both follow.
 
 type Db = Kysely<Database>;
 
@@ -89,4 +90,45 @@ export async function ownerIdsOf(
           .where("step_id", "=", id)
           .execute();
   return rows.map((r) => r.member_id).sort((a, b) => a - b);
+}
+
+/**
+ * Who answers for a step: its own owners, else its measure's, else its agency's admins; at each
+ * level only active members of the step's own agency count (an owner who left passes the step up a
+ * level; an owner row naming someone elsewhere never counts). Member ids in order, as one int[]
+ * column of a query over measure_steps under the alias `step`.
+ */
+export function effectiveOwnerIds(step: string): RawBuilder<number[]> {
+  const id = sql.ref(`${step}.id`);
+  const measureId = sql.ref(`${step}.measure_id`);
+  const agencyId = sql.ref(`${step}.agency_id`);
+  // Aliases no caller uses for its step, so the subqueries never shadow it.
+  return sql<number[]>`coalesce(
+    (select array_agg(own_so.member_id order by own_so.member_id)
+       from step_owners own_so join members own_sm on own_sm.id = own_so.member_id
+      where own_so.step_id = ${id} and own_so.agency_id = ${agencyId}
+        and own_sm.agency_id = ${agencyId} and own_sm.active),
+    (select array_agg(own_mo.member_id order by own_mo.member_id)
+       from measure_owners own_mo join members own_mm on own_mm.id = own_mo.member_id
+      where own_mo.measure_id = ${measureId} and own_mo.agency_id = ${agencyId}
+        and own_mm.agency_id = ${agencyId} and own_mm.active),
+    (select array_agg(own_a.id order by own_a.id)
+       from members own_a
+      where own_a.agency_id = ${agencyId} and own_a.role = 'admin' and own_a.active),
+    '{}')`;
+}
+
+/** Who answers for a step of the scope's agency (effectiveOwnerIds); undefined when it has no such step. */
+export async function effectiveStepOwners(
+  db: Db,
+  scope: AgencyScope,
+  stepId: number,
+): Promise<number[] | undefined> {
+  const row = await db
+    .selectFrom("measure_steps as s")
+    .select(effectiveOwnerIds("s").as("owner_ids"))
+    .where("s.agency_id", "=", scope.agencyId)
+    .where("s.id", "=", stepId)
+    .executeTakeFirst();
+  return row?.owner_ids;
 }

@@ -81,7 +81,7 @@ export function toStep(row: Selectable<MeasureStepsTable>, owners: Owner[]): Ste
   };
 }
 
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
