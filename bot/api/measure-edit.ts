@@ -11,16 +11,9 @@ import {
   stepPlanSchema,
 } from "../../core/schemas/measure-form.ts";
 import { NotFoundError } from "../../db/errors.ts";
-import {
-  addStep,
-  createMeasure,
-  deleteStep,
-  getMeasure,
-  getStep,
-  NotMembersError,
-  updateMeasure,
-  updateStep,
-} from "../../db/repositories/measures.ts";
+import { NotMembersError } from "../../db/repositories/measure-owners.ts";
+import { addStep, deleteStep, getStep, updateStep } from "../../db/repositories/measure-steps.ts";
+import { createMeasure, getMeasure, updateMeasure } from "../../db/repositories/measures.ts";
 import { badFields, NOT_MEMBERS_TH } from "../http/errors.ts";
 import { agencyGuard } from "./agency-guard.ts";
 import type { ApiEnv } from "./context.ts";

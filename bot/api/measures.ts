@@ -4,7 +4,10 @@ import { textAnswer } from "../../core/chat/flex/index.ts";
 import { STATUS_TH } from "../../core/measures/model.ts";
 import { stepStatusSchema } from "../../core/schemas/step-status.ts";
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
-import { getStep, listMeasures, updateStep } from "../../db/repositories/measures.ts";
+import { reachableLineUserIds } from "../../db/repositories/line-users.ts";
+import { effectiveStepOwners } from "../../db/repositories/measure-owners.ts";
+import { getStep, updateStep } from "../../db/repositories/measure-steps.ts";
+import { getMeasure, listMeasures } from "../../db/repositories/measures.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
 import { enqueueMessage } from "../../db/repositories/outbox.ts";
 import { agencyGuard } from "./agency-guard.ts";
@@ -73,7 +76,10 @@ export function measuresApi(deps: ApiDeps) {
     .route("/", measureEditApi());
 }
 
-/** The measure's other owners hear about a status change in LINE, through the outbox. */
+/**
+ * Those who answer for the step (effectiveStepOwners: the rule the reminders follow) hear about a
+ * status change in LINE through the outbox, but for whoever made it.
+ */
 async function notifyOwners(
   trx: Parameters<typeof getStep>[0],
   membership: Membership,
@@ -82,33 +88,13 @@ async function notifyOwners(
   stepId: number,
   now: Date,
 ): Promise<void> {
-  const step = await getStep(trx, scopeOf(membership), stepId);
+  const scope = scopeOf(membership);
+  const step = await getStep(trx, scope, stepId);
   if (!step) return;
-  const measure = await trx
-    .selectFrom("measure_steps as s")
-    .innerJoin("measures as m", "m.id", "s.measure_id")
-    .select(["m.id", "m.title"])
-    .where("s.id", "=", stepId)
-    .executeTakeFirstOrThrow();
-  const ownerIds = new Set(step.owners.map((o) => o.memberId));
-  if (ownerIds.size === 0) {
-    const owners = await trx
-      .selectFrom("measure_owners")
-      .select("member_id")
-      .where("measure_id", "=", measure.id)
-      .execute();
-    for (const o of owners) ownerIds.add(o.member_id);
-  }
-  if (ownerIds.size === 0) return;
-  const recipients = await trx
-    .selectFrom("members as m")
-    .leftJoin("line_users as u", "u.line_user_id", "m.line_user_id")
-    .select("m.line_user_id")
-    .where("m.id", "in", [...ownerIds])
-    .where("m.active", "=", true)
-    .where("m.line_user_id", "!=", actorLineId)
-    .where((eb) => eb.or([eb("u.following", "is", null), eb("u.following", "=", true)]))
-    .execute();
+  const measure = await getMeasure(trx, scope, step.measureId);
+  if (!measure) return;
+  const ownerIds = (await effectiveStepOwners(trx, scope, stepId)) ?? [];
+  const recipients = (await reachableLineUserIds(trx, scope, ownerIds)).filter((id) => id !== actorLineId);
   if (recipients.length === 0) return;
   const who = actorName ?? "สมาชิก";
   const text = `📌 ${who} อัปเดต "${step.title}" (มาตรการ ${measure.title}) เป็น ${STATUS_TH[step.status]} ${step.progress}%${
@@ -116,7 +102,7 @@ async function notifyOwners(
   }${step.evidenceUrl ? `\nหลักฐาน: ${step.evidenceUrl}` : ""}`;
   await enqueueMessage(trx, {
     agencyId: membership.agencyId,
-    recipients: recipients.map((r) => r.line_user_id),
+    recipients,
     kind: "status_update",
     day: bangkokDate(now),
     payload: [textAnswer(text, ["งานของฉัน", "มาตรการ"])],

@@ -3,7 +3,8 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../db/errors.ts";
-import { NotMembersError, StepInUseError } from "../../db/repositories/measures.ts";
+import { NotMembersError } from "../../db/repositories/measure-owners.ts";
+import { StepInUseError } from "../../db/repositories/measure-steps.ts";
 import { LastAdminError } from "../../db/repositories/members.ts";
 import type { Logger } from "../log.ts";
 

@@ -6,7 +6,7 @@ import type { Digest, DueItem } from "../../core/measures/model.ts";
 import { digestMarker, planNotices } from "../../core/measures/plan.ts";
 import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
 import { bangkokDate, fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
-import { dueItemsAcrossAgencies } from "../../db/repositories/measures.ts";
+import { dueItemsAcrossAgencies } from "../../db/repositories/due-items.ts";
 import { reminderRecipients } from "../../db/repositories/member-prefs.ts";
 import { ensureNationalCalendar } from "../../db/repositories/milestones.ts";
 import {

@@ -1,5 +1,6 @@
 // An agency's integrity measures (มาตรการ) and their steps, as the rest of the code sees them.
-// Pure types: storage is db/repositories/measures.ts. Dates are Bangkok calendar dates 'YYYY-MM-DD'.
+// Pure types: storage is db/repositories/measures.ts and measure-steps.ts. Dates are Bangkok calendar
+// dates 'YYYY-MM-DD'.
 import type { FollowUp, MeasureStatus } from "./model.ts";
 
 /** A member responsible for a measure or a step. */

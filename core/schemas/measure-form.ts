@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { INDICATOR_MAX, INDICATOR_MIN, TITLE_MAX } from "../measures/fields.ts";
 import { formatThaiDate } from "../thai/date.ts";
 import { toArabicDigits } from "../thai/digits.ts";
 import { BE_OFFSET, parseYear } from "../thai/year.ts";
@@ -47,7 +48,11 @@ const text = (max: number, tooLong: string) => z._default(editedText(max, tooLon
 const title = (empty: string) =>
   z
     .string({ error: empty })
-    .check(z.trim(), z.minLength(1, empty), z.maxLength(500, "ชื่อยาวเกิน 500 ตัวอักษร กรุณาย่อให้สั้นลง"));
+    .check(
+      z.trim(),
+      z.minLength(1, empty),
+      z.maxLength(TITLE_MAX, `ชื่อยาวเกิน ${TITLE_MAX} ตัวอักษร กรุณาย่อให้สั้นลง`),
+    );
 
 /** Whole numbers from checkboxes ("3", "๓") or JSON (3), each once, in order. */
 const wholeNumbers = (message: string, min: number, max: number) =>
@@ -82,7 +87,7 @@ const UNIT_TOO_LONG = "ชื่อหน่วยที่รับผิดช
 const measureFields = {
   title: title("ใส่ชื่อมาตรการ"),
   // Which numbers the year has is checked on the server against its framework.
-  indicators: wholeNumbers("ตัวชี้วัดต้องเป็นเลข 1–99", 1, 99),
+  indicators: wholeNumbers(`ตัวชี้วัดต้องเป็นเลข ${INDICATOR_MIN}–${INDICATOR_MAX}`, INDICATOR_MIN, INDICATOR_MAX),
   method: text(5000, METHOD_TOO_LONG),
   responsibleUnit: text(200, UNIT_TOO_LONG),
   periodStart: dateField,

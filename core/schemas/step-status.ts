@@ -1,20 +1,20 @@
 import { z } from "zod/mini";
+import { MEASURE_STATUSES, PROGRESS_MAX, PROGRESS_MIN } from "../measures/fields.ts";
+import { isIsoDate } from "../thai/date.ts";
 
 // One definition for the LIFF form and the API: the form shows these messages next to the field,
 // the server refuses the same things with the same words.
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 export const stepStatusSchema = z.object({
-  status: z.enum(["not_started", "in_progress", "done", "cancelled"], {
+  status: z.enum(MEASURE_STATUSES, {
     error: "เลือกสถานะ: ยังไม่เริ่ม กำลังดำเนินการ เสร็จแล้ว หรือยกเลิก",
   }),
   progress: z.coerce
     .number({ error: "ใส่ความคืบหน้าเป็นตัวเลข 0–100" })
     .check(
       z.int("ใส่ความคืบหน้าเป็นจำนวนเต็ม"),
-      z.gte(0, "ความคืบหน้าต้องไม่ต่ำกว่า 0"),
-      z.lte(100, "ความคืบหน้าต้องไม่เกิน 100"),
+      z.gte(PROGRESS_MIN, `ความคืบหน้าต้องไม่ต่ำกว่า ${PROGRESS_MIN}`),
+      z.lte(PROGRESS_MAX, `ความคืบหน้าต้องไม่เกิน ${PROGRESS_MAX}`),
     ),
   note: z._default(z.string().check(z.trim(), z.maxLength(2000, "บันทึกยาวเกิน 2,000 ตัวอักษร")), ""),
   evidenceUrl: z._default(
@@ -31,7 +31,7 @@ export const stepStatusSchema = z.object({
   doneOn: z._default(
     z.string().check(
       z.trim(),
-      z.refine((v) => v === "" || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), "วันที่ไม่ถูกต้อง"),
+      z.refine((v) => v === "" || isIsoDate(v), "วันที่ไม่ถูกต้อง"),
     ),
     "",
   ),

@@ -59,6 +59,14 @@ export function formatThaiMonthYear(isoDate: string): string {
   return toThaiDigits(`${MONTHS_TH_SHORT[Number(m[2]) - 1]} ${Number(m[1]) + BE_OFFSET}`);
 }
 
+/** A real calendar date written 'YYYY-MM-DD' ("2025-02-30" is not one). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  // The round trip catches days a month does not have, which Date rolls over into the next.
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -3,7 +3,7 @@ import type { Assessment, Mismatch, ScoreNode } from "../../core/ita/assessment.
 import type { Score } from "../../core/ita/score.ts";
 import type { Database } from "../schema.ts";
 import type { AgencyScope } from "../scope.ts";
-import { toScore } from "./results.ts";
+import { toScore } from "./assessment-rows.ts";
 
 export interface Rank {
   rank: number;

@@ -4,10 +4,10 @@ import { type FrameworkCatalog, frameworkCatalog } from "../../core/ita/catalog.
 import type { FrameworkDocument } from "../../core/ita/framework.ts";
 import { checkFramework, formatFrameworkIssue } from "../../core/ita/framework-check.ts";
 import { frameworkChanges } from "../../core/ita/framework-diff.ts";
+import { recordChange } from "../audit.ts";
 import { canonicalText } from "../frameworks/canonical.ts";
 import type { Database, FrameworkOrigin } from "../schema.ts";
 import type { Actor } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 import { ensureFiscalYear } from "./fiscal-years.ts";
 
 export interface FrameworkSaved {
@@ -65,16 +65,14 @@ export async function saveFramework(
         loaded_at: row.loaded_at,
       })
       .execute();
-    await writeAudit(trx, actor, [
-      {
-        agencyId: null,
-        action: current ? "framework.replace" : "framework.create",
-        entity: "framework",
-        entityId: document.year,
-        ...(current ? { before: { version: current.version } } : {}),
-        after: { version, origin, provisional: document.provisional, changes },
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId: null,
+      action: current ? "framework.replace" : "framework.create",
+      entity: "framework",
+      entityId: document.year,
+      ...(current ? { before: { version: current.version } } : {}),
+      after: { version, origin, provisional: document.provisional, changes },
+    });
     return { year: document.year, version, changed: true, changes };
   });
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
+import { recordChange } from "../audit.ts";
 import type { Database } from "../schema.ts";
 import type { Actor, Role } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 
 export const INVITE_TTL_HOURS = 72;
 export const MAX_FAILED_ATTEMPTS_PER_HOUR = 5;
@@ -48,15 +48,13 @@ export async function createInvite(
         .returning("id")
         .executeTakeFirst();
       if (row) {
-        await writeAudit(trx, actor, [
-          {
-            agencyId,
-            action: "invite.create",
-            entity: "invite",
-            entityId: row.id,
-            after: { role, maxUses: options.maxUses ?? 1, expiresAt: expiresAt.toISOString() },
-          },
-        ]);
+        await recordChange(trx, actor, {
+          agencyId,
+          action: "invite.create",
+          entity: "invite",
+          entityId: row.id,
+          after: { role, maxUses: options.maxUses ?? 1, expiresAt: expiresAt.toISOString() },
+        });
       }
       return row;
     });
@@ -133,7 +131,9 @@ export async function redeemInvite(
       )
       .returning("id")
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, { label: `line:${lineUserId}`, memberId: member.id }, [
+    await recordChange(
+      trx,
+      { label: `line:${lineUserId}`, memberId: member.id },
       {
         agencyId: invite.agency_id,
         action: "member.join",
@@ -142,7 +142,7 @@ export async function redeemInvite(
         before: existing ? { active: false, role: existing.role } : undefined,
         after: { role: invite.role, inviteId: invite.id, displayName },
       },
-    ]);
+    );
     return {
       ok: true,
       agencyId: invite.agency_id,

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import { DEFAULT_PREFS, type MemberPrefs } from "../../core/measures/model.ts";
+import { changedFields, recordChange } from "../audit.ts";
 import type { Database } from "../schema.ts";
 import type { Actor, AgencyScope } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 
 export interface ReminderSettings {
   muted: boolean;
@@ -51,10 +51,8 @@ export async function updateReminderSettings(
   return db.transaction().execute(async (trx) => {
     const before = await reminderSettings(trx, scope, memberId);
     const after: ReminderSettings = { ...before, ...patch };
-    const changed = (Object.keys(patch) as (keyof SettingsPatch)[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-    );
-    if (changed.length === 0) return before;
+    const changes = changedFields(before, after);
+    if (changes.keys.length === 0) return before;
     const values = {
       muted: after.muted,
       lead_days: after.leadDays,
@@ -66,16 +64,14 @@ export async function updateReminderSettings(
       .values({ member_id: memberId, agency_id: scope.agencyId, ...values })
       .onConflict((oc) => oc.column("member_id").doUpdateSet({ ...values, updated_at: new Date() }))
       .execute();
-    await writeAudit(trx, actor, [
-      {
-        agencyId: scope.agencyId,
-        action: "reminder_settings.update",
-        entity: "member",
-        entityId: memberId,
-        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId: scope.agencyId,
+      action: "reminder_settings.update",
+      entity: "member",
+      entityId: memberId,
+      before: changes.before,
+      after: changes.after,
+    });
     return after;
   });
 }

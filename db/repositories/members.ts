@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
+import { changedFields, recordChange } from "../audit.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import type { Database } from "../schema.ts";
 import type { Actor, AgencyScope, Role } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 
 export interface Membership {
   memberId: number;
@@ -110,27 +110,25 @@ export async function updateMember(
       .executeTakeFirst();
     if (!current) throw new NotFoundError("member", memberId);
     const next = { role: patch.role ?? current.role, active: patch.active ?? current.active };
-    const changed = (["role", "active"] as const).filter((k) => next[k] !== current[k]);
+    const changes = changedFields({ role: current.role, active: current.active }, next);
     const summary = (m: typeof next): MemberSummary => ({
       id: current.id,
       displayName: current.display_name,
       ...m,
       joinedAt: new Date(current.created_at).toISOString(),
     });
-    if (changed.length === 0) return summary(current);
+    if (changes.keys.length === 0) return summary(current);
     const losesAdmin = current.active && current.role === "admin" && !(next.active && next.role === "admin");
     if (losesAdmin && admins.every((a) => a.id === memberId)) throw new LastAdminError();
     await trx.updateTable("members").set(next).where("id", "=", memberId).execute();
-    await writeAudit(trx, actor, [
-      {
-        agencyId: scope.agencyId,
-        action: "member.update",
-        entity: "member",
-        entityId: memberId,
-        before: Object.fromEntries(changed.map((k) => [k, current[k]])),
-        after: Object.fromEntries(changed.map((k) => [k, next[k]])),
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId: scope.agencyId,
+      action: "member.update",
+      entity: "member",
+      entityId: memberId,
+      before: changes.before,
+      after: changes.after,
+    });
     return summary(next);
   });
 }

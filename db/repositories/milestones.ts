@@ -5,10 +5,10 @@ import type { Kysely, Selectable } from "kysely";
 import type { Milestone } from "../../core/calendar/milestone.ts";
 import { typicalCalendar } from "../../core/calendar/typical.ts";
 import { fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
+import { recordChange } from "../audit.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import type { Database, MilestonesTable } from "../schema.ts";
 import type { Actor, AgencyScope } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 import { ensureFiscalYear } from "./fiscal-years.ts";
 
 /** Who loaded a national date from the usual pattern rather than the NACC's announcement. */
@@ -177,15 +177,13 @@ export async function createAgencyMilestone(
       .returningAll()
       .executeTakeFirstOrThrow();
     const created = toMilestone(row);
-    await writeAudit(trx, actor, [
-      {
-        agencyId: scope.agencyId,
-        action: "milestone.create",
-        entity: "milestone",
-        entityId: created.id,
-        after: auditView(created),
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId: scope.agencyId,
+      action: "milestone.create",
+      entity: "milestone",
+      entityId: created.id,
+      after: auditView(created),
+    });
     return created;
   });
 }
@@ -235,16 +233,14 @@ export async function updateMilestone(
       .executeTakeFirstOrThrow();
     const after = toMilestone(row);
     const previous = toMilestone(before);
-    await writeAudit(trx, actor, [
-      {
-        agencyId: before.agency_id,
-        action: "milestone.update",
-        entity: "milestone",
-        entityId: id,
-        before: { ...auditView(previous), provisional: previous.provisional },
-        after: { ...auditView(after), provisional: after.provisional },
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId: before.agency_id,
+      action: "milestone.update",
+      entity: "milestone",
+      entityId: id,
+      before: { ...auditView(previous), provisional: previous.provisional },
+      after: { ...auditView(after), provisional: after.provisional },
+    });
     return after;
   });
 }
@@ -268,15 +264,13 @@ export async function deleteAgencyMilestone(
       .executeTakeFirst();
     if (!before) throw new NotFoundError("milestone", id);
     await trx.deleteFrom("milestones").where("id", "=", id).execute();
-    await writeAudit(trx, actor, [
-      {
-        agencyId: scope.agencyId,
-        action: "milestone.delete",
-        entity: "milestone",
-        entityId: id,
-        before: auditView(toMilestone(before)),
-      },
-    ]);
+    await recordChange(trx, actor, {
+      agencyId: scope.agencyId,
+      action: "milestone.delete",
+      entity: "milestone",
+      entityId: id,
+      before: auditView(toMilestone(before)),
+    });
   });
 }
 

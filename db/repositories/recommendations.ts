@@ -9,10 +9,10 @@ import {
   recommendationKeyOf,
   withItemRefs,
 } from "../../core/reports/recommendations.ts";
+import { recordChange } from "../audit.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import type { Database } from "../schema.ts";
 import type { Actor, AgencyScope } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 
 export interface ReportRecommendationsTable {
   agency_id: number;
@@ -96,16 +96,14 @@ export async function setRecommendation(
           )
           .execute();
       }
-      await writeAudit(trx as unknown as Kysely<Database>, actor, [
-        {
-          agencyId: scope.agencyId,
-          action: text === null ? "recommendation.reset" : "recommendation.set",
-          entity: "report_recommendation",
-          entityId: k,
-          // Objects like every other audit row, so the audit page can show text before → after.
-          before: { text: before?.text_th ?? libraryText(k) },
-          after: { text: text === null ? libraryText(k) : parsed.data.text },
-        },
-      ]);
+      await recordChange(trx, actor, {
+        agencyId: scope.agencyId,
+        action: text === null ? "recommendation.reset" : "recommendation.set",
+        entity: "report_recommendation",
+        entityId: k,
+        // Objects like every other audit row, so the audit page can show text before → after.
+        before: { text: before?.text_th ?? libraryText(k) },
+        after: { text: text === null ? libraryText(k) : parsed.data.text },
+      });
     });
 }

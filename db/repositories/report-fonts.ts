@@ -3,10 +3,10 @@
 // audited with the family and sizes, never the bytes.
 import { type ColumnType, type Kysely, sql } from "kysely";
 import { checkFontFile } from "../../core/reports/font-file.ts";
+import { recordChange } from "../audit.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import type { Database } from "../schema.ts";
 import type { Actor, AgencyScope } from "../scope.ts";
-import { writeAudit } from "./audit.ts";
 
 export interface ReportFontsTable {
   agency_id: number;
@@ -114,16 +114,14 @@ export async function saveReportFont(
         .values({ agency_id: scope.agencyId, ...values })
         .onConflict((oc) => oc.column("agency_id").doUpdateSet(values))
         .execute();
-      await writeAudit(trx as unknown as Kysely<Database>, actor, [
-        {
-          agencyId: scope.agencyId,
-          action: "report_font.set",
-          entity: "report_font",
-          entityId: scope.agencyId,
-          before: before ? summary(before) : { family: "Sarabun" },
-          after,
-        },
-      ]);
+      await recordChange(trx, actor, {
+        agencyId: scope.agencyId,
+        action: "report_font.set",
+        entity: "report_font",
+        entityId: scope.agencyId,
+        before: before ? summary(before) : { family: "Sarabun" },
+        after,
+      });
       return { ...after, uploadedAt };
     });
 }
@@ -141,16 +139,14 @@ export async function removeReportFont(
       const before = await reportFontInfo(trx as unknown as Kysely<Database>, scope);
       if (!before) return false;
       await trx.deleteFrom("report_fonts").where("agency_id", "=", scope.agencyId).execute();
-      await writeAudit(trx as unknown as Kysely<Database>, actor, [
-        {
-          agencyId: scope.agencyId,
-          action: "report_font.reset",
-          entity: "report_font",
-          entityId: scope.agencyId,
-          before: summary(before),
-          after: { family: "Sarabun" },
-        },
-      ]);
+      await recordChange(trx, actor, {
+        agencyId: scope.agencyId,
+        action: "report_font.reset",
+        entity: "report_font",
+        entityId: scope.agencyId,
+        before: summary(before),
+        after: { family: "Sarabun" },
+      });
       return true;
     });
 }

@@ -7,10 +7,10 @@ import { NotFoundError } from "../errors.ts";
 import type { Database } from "../schema.ts";
 import type { AgencyScope } from "../scope.ts";
 import { findAgencyById } from "./agencies.ts";
+import { toScore } from "./assessment-rows.ts";
 import { assessmentYears, loadAssessment } from "./assessments.ts";
 import { listMeasures } from "./measures.ts";
 import { listRecommendationOverrides } from "./recommendations.ts";
-import { toScore } from "./results.ts";
 
 async function agencyOf(db: Kysely<Database>, scope: AgencyScope): Promise<ReportAgency> {
   const agency = await findAgencyById(db, scope.agencyId);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditItem } from "../../../bot/api/audit.ts";
 import type { apiApp } from "../../../bot/api/index.ts";
-import { writeAudit } from "../../../db/repositories/audit.ts";
+import { recordChange } from "../../../db/audit.ts";
 import {
   EDITOR_DEMO as EDITOR,
   VIEWER_BANLAENG as LAENG,
@@ -98,7 +98,7 @@ describe("audit log API", () => {
   });
 
   it("lists only the agency's own entries", async () => {
-    await writeAudit(w.db, { label: "cli" }, [
+    await recordChange(w.db, { label: "cli" }, [
       {
         agencyId: laeng,
         action: "measure.update",

@@ -9,7 +9,8 @@ import { requestLog } from "../../../bot/http/request-log.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../db/errors.ts";
-import { NotMembersError, StepInUseError } from "../../../db/repositories/measures.ts";
+import { NotMembersError } from "../../../db/repositories/measure-owners.ts";
+import { StepInUseError } from "../../../db/repositories/measure-steps.ts";
 import { LastAdminError } from "../../../db/repositories/members.ts";
 import { openTestDb } from "../../db/harness.ts";
 

@@ -4,7 +4,8 @@ import { tick } from "../../../bot/jobs/tick.ts";
 import { createLineClient } from "../../../bot/line/client.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import type { DbHandle } from "../../../db/client.ts";
-import { createMeasure, updateStep } from "../../../db/repositories/measures.ts";
+import { updateStep } from "../../../db/repositories/measure-steps.ts";
+import { createMeasure } from "../../../db/repositories/measures.ts";
 import { systemScope } from "../../../db/scope.ts";
 import { DIALECTS, openTestDb } from "../../db/harness.ts";
 

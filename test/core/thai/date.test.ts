@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatThaiDate } from "../../../core/thai/date.ts";
+import { addDays, daysBetween, formatThaiDate, isIsoDate } from "../../../core/thai/date.ts";
 
 describe("Thai dates", () => {
   it("writes an official date in Thai digits and the Buddhist Era (seed 004: ๓๑ มีนาคม ๒๕๖๖)", () => {
@@ -21,5 +21,13 @@ describe("Thai dates", () => {
     expect(daysBetween("2025-03-01", "2025-02-22")).toBe(-7);
     expect(addDays("2024-12-31", 1)).toBe("2025-01-01");
     expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+  });
+
+  it("knows a real date written YYYY-MM-DD", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2025-02-29")).toBe(false);
+    expect(isIsoDate("2025-02-30")).toBe(false);
+    expect(isIsoDate("2025-2-3")).toBe(false);
+    expect(isIsoDate("31/03/2568")).toBe(false);
   });
 });

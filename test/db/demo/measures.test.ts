@@ -3,37 +3,14 @@ import { typicalCalendar } from "../../../core/calendar/typical.ts";
 import { daysBetween } from "../../../core/thai/date.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { loadDemoData } from "../../../db/demo/load.ts";
-import {
-  DEMO_MEASURES,
-  LIVE_AS_OF,
-  liveDate,
-  loadDemoMeasures,
-  periodRange,
-} from "../../../db/demo/measures.ts";
+import { DEMO_MEASURES, LIVE_AS_OF, liveDate, loadDemoMeasures } from "../../../db/demo/measures.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
-import { dueItemsAcrossAgencies, listMeasures } from "../../../db/repositories/measures.ts";
+import { dueItemsAcrossAgencies } from "../../../db/repositories/due-items.ts";
+import { listMeasures } from "../../../db/repositories/measures.ts";
 import { TYPICAL_CALENDAR_LABEL } from "../../../db/repositories/milestones.ts";
 import { systemScope } from "../../../db/scope.ts";
 import { DEMO_NOW } from "../../fixtures/frameworks.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
-
-describe("periodRange", () => {
-  it("reads the seeds' periods as dates", () => {
-    expect(periodRange("มีนาคม ๒๕๖๖", 2566)).toEqual({ start: "2023-03-01", end: "2023-03-31" });
-    expect(periodRange("ตลอดปี ๒๕๖๖", 2566)).toEqual({ start: "2022-10-01", end: "2023-09-30" });
-    expect(periodRange("กุมภาพันธ์ ถึง มีนาคม ๒๕๖๖", 2566)).toEqual({ start: "2023-02-01", end: "2023-03-31" });
-    expect(periodRange("มกราคม – กุมภาพันธ์ ๒๕๖๖", 2566)).toEqual({ start: "2023-01-01", end: "2023-02-28" });
-    expect(periodRange("ปีงบประมาณ พ.ศ. ๒๕๖๖", 2566)).toEqual({ start: "2022-10-01", end: "2023-09-30" });
-    expect(periodRange("ทุกไตรมาส", 2566)).toEqual({ start: "2022-10-01", end: "2023-09-30" });
-    expect(periodRange("๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘", 2568)).toEqual({
-      start: "2024-10-01",
-      end: "2025-09-30",
-    });
-    // A month without a year falls in the fiscal year.
-    expect(periodRange("ธันวาคม", 2568)).toEqual({ start: "2024-12-01", end: "2024-12-31" });
-    expect(periodRange("เมื่อพร้อม", 2568)).toBeUndefined();
-  });
-});
 
 describe("liveDate", () => {
   const plan = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordChange } from "../../../db/audit.ts";
 import type { DbHandle } from "../../../db/client.ts";
-import { writeAudit } from "../../../db/repositories/audit.ts";
 import { auditLogPage } from "../../../db/repositories/audit-log.ts";
 import { ensureFiscalYear } from "../../../db/repositories/fiscal-years.ts";
 import type { AgencyScope } from "../../../db/scope.ts";
@@ -77,7 +77,7 @@ describe.each(DIALECTS)("audit log pages on %s", (dialect) => {
         .executeTakeFirstOrThrow()
     ).id;
 
-    await writeAudit(h.db, { label: `line:U${"a".repeat(32)}`, memberId: ids.memberA }, [
+    await recordChange(h.db, { label: `line:U${"a".repeat(32)}`, memberId: ids.memberA }, [
       {
         agencyId: agencyA,
         action: "measure.create",
@@ -90,10 +90,10 @@ describe.each(DIALECTS)("audit log pages on %s", (dialect) => {
       { agencyId: agencyA, action: "member.update", entity: "member", entityId: ids.memberA },
     ]);
     // Written by the other agency's admin, in the other agency.
-    await writeAudit(h.db, { label: `line:U${"b".repeat(32)}`, memberId: ids.memberB }, [
+    await recordChange(h.db, { label: `line:U${"b".repeat(32)}`, memberId: ids.memberB }, [
       { agencyId: agencyB, action: "measure.update", entity: "measure", entityId: ids.measureB },
     ]);
-    await writeAudit(h.db, { label: "cli" }, [
+    await recordChange(h.db, { label: "cli" }, [
       // Naming the other agency's measure and member: their titles are not read for this agency.
       { agencyId: agencyA, action: "measure.update", entity: "measure", entityId: ids.measureB },
       { agencyId: agencyA, action: "member.update", entity: "member", entityId: ids.memberB },
