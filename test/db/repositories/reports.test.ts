@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatScore } from "../../../core/ita/score.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { loadDemoData } from "../../../db/demo/load.ts";
-import { LIVE_AS_OF, loadDemoMeasures } from "../../../db/demo/measures.ts";
+import { loadDemoMeasures } from "../../../db/demo/measures.ts";
+import { LIVE_AS_OF } from "../../../db/demo/seed-measures.ts";
 import { NotFoundError } from "../../../db/errors.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import {
