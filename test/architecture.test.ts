@@ -23,7 +23,7 @@ interface Source {
 }
 
 function sources(dir: string): Source[] {
-  const skip = /(^|\/)(node_modules|dist)\/|^bot\/line\/spec\//;
+  const skip = /(^|\/)(node_modules|dist)\/|^bot\/dev\/openapi\/spec\//;
   return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
     .map((f) => `${dir}/${f.split("\\").join("/")}`)
     .filter((path) => /\.(ts|tsx|js|mjs)$/.test(path) && !skip.test(path))
@@ -128,6 +128,8 @@ function withoutComments(src: string): string {
 interface Import {
   specifier: string;
   typeOnly: boolean;
+  /** `import()`: loaded when the code runs it, not when the importing module loads. */
+  dynamic: boolean;
   /** The names between the braces, as written ("sql", "type Kysely"). */
   names: string[];
   line: number;
@@ -145,12 +147,18 @@ function importsOf(code: string): Import[] {
       .map((n) => n.trim())
       .filter(Boolean);
     // Only `import type` leaves nothing at run time: `import { type A }` still loads the module.
-    found.push({ specifier: m[5]!, typeOnly: m[2] !== undefined, names, line: lineAt(code, m.index) });
+    found.push({
+      specifier: m[5]!,
+      typeOnly: m[2] !== undefined,
+      dynamic: false,
+      names,
+      line: lineAt(code, m.index),
+    });
   }
   for (const m of code.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) {
     const destructured = /\{([^}]*)\}\s*=\s*await\s*$/.exec(code.slice(Math.max(0, m.index - 200), m.index));
     const names = destructured ? destructured[1]!.split(",").map((n) => n.trim().split(":")[0]!.trim()) : [];
-    found.push({ specifier: m[1]!, typeOnly: false, names, line: lineAt(code, m.index) });
+    found.push({ specifier: m[1]!, typeOnly: false, dynamic: true, names, line: lineAt(code, m.index) });
   }
   return found;
 }
@@ -233,6 +241,24 @@ describe("architecture", () => {
   it("keeps the phone app off the database: nothing under liff/ imports db/", () => {
     expect(importsInto(liff, /^db\//)).toEqual([]);
   });
+
+  it("keeps development tools out of production: bot/dev/ is loaded only with import()", () => {
+    // A production install has no devDependencies, and the Worker bundle must not carry the fake
+    // LINE platform: outside bot/dev/, only types and a dynamic import() may name it.
+    const loaded = bot
+      .filter((f) => !f.path.startsWith("bot/dev/"))
+      .flatMap((f) =>
+        importsOf(f.code)
+          .filter((i) => !i.typeOnly && !i.dynamic && target(f.path, i.specifier).startsWith("bot/dev/"))
+          .map((i) => `${f.path}:${i.line} imports ${i.specifier}`),
+      );
+    expect(loaded).toEqual([]);
+    // And the entries that do start them reach them only through import().
+    const node = bot.find((f) => f.path === "bot/node.ts")!;
+    expect(
+      importsOf(node.code).some((i) => i.dynamic && target(node.path, i.specifier).startsWith("bot/dev/")),
+    ).toBe(true);
+  });
 });
 
 describe("the architecture check itself", () => {
@@ -267,12 +293,12 @@ describe("the architecture check itself", () => {
         'import {\n  a,\n  type B,\n} from "../db/x.ts";\nexport * from "./y.ts";\nimport type { C } from "zod";\nconst { D } = await import("pg");\nimport "./side.ts";',
       ),
     );
-    expect(imports.map((i) => [i.specifier, i.typeOnly, i.line])).toEqual([
-      ["../db/x.ts", false, 1],
-      ["./y.ts", false, 5],
-      ["zod", true, 6],
-      ["./side.ts", false, 8],
-      ["pg", false, 7],
+    expect(imports.map((i) => [i.specifier, i.typeOnly, i.dynamic, i.line])).toEqual([
+      ["../db/x.ts", false, false, 1],
+      ["./y.ts", false, false, 5],
+      ["zod", true, false, 6],
+      ["./side.ts", false, false, 8],
+      ["pg", false, true, 7],
     ]);
   });
 });
