@@ -1,9 +1,9 @@
 import { hc } from "hono/client";
-import type { AuditItem } from "../../bot/api/audit.ts";
-import type { CalendarEntry } from "../../bot/api/calendar.ts";
-import type { FrameworkSummary } from "../../bot/api/frameworks.ts";
 import type { ApiType } from "../../bot/api/index.ts";
-import type { FileError } from "../../bot/api/results.ts";
+import type { AuditItem } from "../../core/api/audit.ts";
+import type { CalendarEntry } from "../../core/api/calendar.ts";
+import type { FrameworkSummary } from "../../core/api/frameworks.ts";
+import type { ApplySummary, FileError, ResultChange } from "../../core/api/results.ts";
 import type { ComparisonCardView, ScoreCardView } from "../../core/chat/cards.ts";
 import type { Measure, Step } from "../../core/measures/measure.ts";
 import type { MeasureCreate, MeasureEdit, StepPlan } from "../../core/schemas/measure-form.ts";
@@ -13,8 +13,6 @@ import type { ReportRequestInput } from "../../core/schemas/report-request.ts";
 import type { ResultsEntryInput } from "../../core/schemas/results-entry.ts";
 import type { Settings } from "../../core/schemas/settings.ts";
 import type { StepStatus } from "../../core/schemas/step-status.ts";
-import type { ApplySummary } from "../../db/repositories/results.ts";
-import type { ResultChange } from "../../db/repositories/results-preview.ts";
 
 export type Role = "admin" | "editor" | "viewer";
 export type MeasureFilter = "all" | "mine" | "overdue";
