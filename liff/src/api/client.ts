@@ -10,6 +10,9 @@ import type { StepStatus } from "../../../core/schemas/step-status.ts";
 import { call, fileCheck, form } from "./call.ts";
 import type { MeasureFilter } from "./types.ts";
 
+// Pages import ApiError from ./call.ts and their types from ./types.ts, not through this module:
+// re-exported from here, Rolldown split the first download into three files.
+
 export interface ApiOptions {
   /** The LIFF ID token (`liff.getIDToken()`), sent with every call. */
   idToken: () => string | null;
