@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { MemberRole } from "../core/schemas/members.ts";
 
 // Table row types. They stay in db/: the rest of the code speaks in domain types (core/).
 
@@ -12,7 +13,8 @@ type NullableJson = ColumnType<unknown, string | null | undefined, string | null
 
 export type ScoreSourceColumn = "imported" | "entered" | "computed";
 export type ScoreKindColumn = "item" | "sub" | "indicator" | "part" | "tool";
-export type RoleColumn = "admin" | "editor" | "viewer";
+/** One list of roles for the column, the API and the forms. */
+export type RoleColumn = MemberRole;
 
 export interface AgenciesTable {
   id: Generated<number>;

@@ -5,8 +5,6 @@ import { agencyGuard } from "./agency-guard.ts";
 import type { ApiEnv } from "./context.ts";
 import { validQuery } from "./validate.ts";
 
-export type { AuditItem } from "../../db/repositories/audit-log.ts";
-
 const query = z.object({
   /** The id of the oldest entry already shown: the next page is older than it. */
   before: z

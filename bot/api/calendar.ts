@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Milestone } from "../../core/calendar/milestone.ts";
+import type { CalendarEntry } from "../../core/api/calendar.ts";
 import { milestoneSchema } from "../../core/schemas/milestone.ts";
 import { daysBetween } from "../../core/thai/date.ts";
 import { bangkokDate, fiscalYearAt } from "../../core/thai/fiscal-year.ts";
@@ -22,18 +22,6 @@ const itemParam = z.object({ milestoneId: dbId });
 const query = z.object({ year: z.coerce.number().int().min(2500).max(2700).optional() });
 
 const ADMINS_ONLY = "วันสำคัญของหน่วยงานแก้ได้เฉพาะผู้ดูแลของหน่วยงาน";
-
-export interface CalendarEntry {
-  id: number;
-  key: string | null;
-  titleTh: string;
-  startsOn: string | null;
-  dueOn: string;
-  kind: Milestone["kind"];
-  provisional: boolean;
-  /** Days from today (Bangkok) to the due date; negative when past. */
-  daysLeft: number;
-}
 
 const entryOf = (m: StoredMilestone, today: string): CalendarEntry => ({
   id: m.id,

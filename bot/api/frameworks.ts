@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { FrameworkSummary } from "../../core/api/frameworks.ts";
 import { type Framework, type FrameworkCatalog, provisionalLabel } from "../../core/ita/catalog.ts";
 import { fiscalYearAt } from "../../core/thai/fiscal-year.ts";
 import { Refusal } from "../http/errors.ts";
@@ -14,14 +15,6 @@ export function frameworkAtOrBefore(catalog: FrameworkCatalog, year: number): Fr
     if (catalog.years[i]! <= year) return catalog.get(catalog.years[i]!);
   }
   return catalog.all()[0];
-}
-
-export interface FrameworkSummary {
-  /** The framework's own year (the asked year's, or the newest before it). */
-  year: number;
-  provisional: string | null;
-  tools: { code: string; nameTh: string; weightPercent: number }[];
-  indicators: { no: number; nameTh: string; tool: string }[];
 }
 
 /**

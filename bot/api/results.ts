@@ -2,6 +2,7 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import type { FileError, FileRefusal } from "../../core/api/results.ts";
 import {
   DEFAULT_MAX_ERRORS,
   type ImportIssue,
@@ -29,34 +30,26 @@ const upload = z.object({
 
 const ADMINS_ONLY = "เฉพาะผู้ดูแลของหน่วยงานนำเข้าหรือแก้ไขคะแนนได้";
 
-/** A file problem as the LIFF app shows it: row, column and the Thai message. */
-export interface FileError {
-  line: number | null;
-  column: string | null;
-  th: string;
-}
-
 const fileError = (issue: ImportIssue): FileError => ({
   line: issue.line ?? null,
   column: issue.column ?? null,
   th: issue.th,
 });
 
+const refused = (errors: FileError[]): FileRefusal => ({ ok: false, errors });
+
 const sizeLimit = bodyLimit({
   // The multipart envelope around the file is small; readTable states the exact limit.
   maxSize: MAX_IMPORT_BYTES + 64 * 1024,
   onError: (c) =>
     c.json(
-      {
-        ok: false as const,
-        errors: [
-          {
-            line: null,
-            column: null,
-            th: `ไฟล์ใหญ่เกินไป รับได้ไม่เกิน ${MAX_IMPORT_BYTES / (1024 * 1024)} MB — แยกไฟล์ตามปีงบประมาณ`,
-          },
-        ] as FileError[],
-      },
+      refused([
+        {
+          line: null,
+          column: null,
+          th: `ไฟล์ใหญ่เกินไป รับได้ไม่เกิน ${MAX_IMPORT_BYTES / (1024 * 1024)} MB — แยกไฟล์ตามปีงบประมาณ`,
+        },
+      ]),
       413,
     ),
 });
@@ -64,13 +57,11 @@ const sizeLimit = bodyLimit({
 const uploadValidator = zValidator("form", upload, (result, c) => {
   if (!result.success) {
     const th = result.error.issues[0]?.message ?? "กรุณาเลือกไฟล์ผลคะแนน (.csv หรือ .xlsx)";
-    return c.json({ ok: false as const, errors: [{ line: null, column: null, th }] as FileError[] }, 400);
+    return c.json(refused([{ line: null, column: null, th }]), 400);
   }
 });
 
-type FileRead =
-  | { ok: true; rows: ResultsRow[]; notes: ImportIssue[]; agency: Agency }
-  | { ok: false; errors: FileError[] };
+type FileRead = { ok: true; rows: ResultsRow[]; notes: ImportIssue[]; agency: Agency } | FileRefusal;
 
 /**
  * The uploaded file, read and validated as the CLI import does, and every row checked to be of the
@@ -123,7 +114,7 @@ export function resultsApi() {
         const db = c.get("db");
         const frameworks = await c.get("frameworks")();
         const read = await readResultsFile(db, frameworks, c.get("membership"), c.req.valid("form").file);
-        if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
+        if (!read.ok) return c.json(refused(read.errors), 400);
         const changes = await previewResults(db, c.get("scope"), read.agency, read.rows);
         return c.json({
           ok: true as const,
@@ -142,7 +133,7 @@ export function resultsApi() {
         const db = c.get("db");
         const frameworks = await c.get("frameworks")();
         const read = await readResultsFile(db, frameworks, c.get("membership"), c.req.valid("form").file);
-        if (!read.ok) return c.json({ ok: false as const, errors: read.errors }, 400);
+        if (!read.ok) return c.json(refused(read.errors), 400);
         const summary = await applyResults(db, read.rows, c.get("actor"), "imported", frameworks);
         return c.json({
           ok: true as const,

@@ -2,24 +2,12 @@ import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import type { ErrorBody } from "../../core/api/errors.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../db/errors.ts";
 import { NotMembersError } from "../../db/repositories/measure-owners.ts";
 import { StepInUseError } from "../../db/repositories/measure-steps.ts";
 import { LastAdminError } from "../../db/repositories/members.ts";
 import type { Logger } from "../log.ts";
-
-/**
- * Every error answer has this shape: a Thai sentence for the person, and for a form the Thai
- * message of each field that needs fixing (named as the form names it).
- */
-export interface ErrorBody {
-  error: string;
-  fields?: Record<string, string>;
-  /** 401: why the sign-in was refused ("expired", …), so the app can open LINE's login again. */
-  reason?: string;
-  /** 429: seconds to wait. */
-  retryAfter?: number;
-}
 
 export const FIX_FIELDS = "กรุณาแก้ข้อมูลที่ระบุ";
 const LAST_ADMIN_TH =

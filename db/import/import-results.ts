@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
+import type { ApplySummary } from "../../core/api/results.ts";
 import { type ImportIssue, validateResultsTable } from "../../core/import/results.ts";
 import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { readFrameworkCatalog } from "../repositories/frameworks.ts";
-import { type ApplySummary, applyResults } from "../repositories/results.ts";
+import { applyResults } from "../repositories/results.ts";
 import type { Database } from "../schema.ts";
 import type { Actor } from "../scope.ts";
 import { readTable } from "./read-table.ts";

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ChangeKind, ResultChange } from "../../core/api/results.ts";
 import type { ScoreInput } from "../../core/ita/assessment.ts";
 import { formatScore, type Score } from "../../core/ita/score.ts";
 import type { Database } from "../schema.ts";
@@ -6,27 +7,6 @@ import type { AgencyScope } from "../scope.ts";
 import type { Agency } from "./agencies.ts";
 import { loadAssessment } from "./assessments.ts";
 import type { ResultsRecord } from "./results.ts";
-
-export type ChangeKind =
-  | "agency"
-  | "total"
-  | "level"
-  | "rank"
-  | "tool"
-  | "part"
-  | "indicator"
-  | "sub"
-  | "item";
-
-/** One figure an import would change: what is stored now (null: nothing yet) and what the file says. */
-export interface ResultChange {
-  year: number;
-  kind: ChangeKind;
-  /** "total", "level", "rank", a tool or part code, an indicator number, an item code; agency fields by name. */
-  code: string;
-  from: string | null;
-  to: string;
-}
 
 const GROUPS: [keyof ScoreInput, ChangeKind][] = [
   ["tools", "tool"],

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { ApplySummary } from "../../core/api/results.ts";
 import type { AgencyRecord } from "../../core/import/results.ts";
 import type { ScoreInput } from "../../core/ita/assessment.ts";
 import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
@@ -33,16 +34,6 @@ export interface ResultsRecord {
   agency: AgencyRecord;
   year: number;
   scores: ScoreInput;
-}
-
-export interface ApplySummary {
-  agenciesCreated: number;
-  agenciesUpdated: number;
-  assessmentsCreated: number;
-  assessmentsChanged: number;
-  assessmentsUnchanged: number;
-  scoresWritten: number;
-  mismatches: number;
 }
 
 /** Records scored per round: one round's scores are written while the next is scored. */

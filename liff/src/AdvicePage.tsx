@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { RECOMMENDATION_MAX_CHARS, recommendationTextSchema } from "../../core/schemas/recommendation.ts";
-import { ApiError, type Membership, type RecommendationEntry } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { Membership, RecommendationEntry } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { FieldMessage, fieldInput } from "./Field.tsx";
 import { useLoad } from "./load.ts";

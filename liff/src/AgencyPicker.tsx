@@ -1,7 +1,8 @@
-import type { Membership, Role } from "./api.ts";
+import type { Membership } from "./api/types.ts";
 import { href } from "./route.ts";
 
-const ROLE_TH: Record<Role, string> = { admin: "ผู้ดูแล", editor: "ผู้แก้ไข", viewer: "ผู้ดู" };
+// Not core/schemas/members.ts's ROLE_TH: that module brings zod into the first download.
+const ROLE_TH: Record<Membership["role"], string> = { admin: "ผู้ดูแล", editor: "ผู้แก้ไข", viewer: "ผู้ดู" };
 
 export function AgencyPicker({ memberships }: { memberships: Membership[] }) {
   return (

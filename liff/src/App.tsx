@@ -1,5 +1,5 @@
 import { AgencyPicker } from "./AgencyPicker.tsx";
-import type { Membership } from "./api.ts";
+import type { Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { Dashboard } from "./Dashboard.tsx";
 import { HeldNotices } from "./HeldNotices.tsx";

@@ -1,4 +1,4 @@
-import type { AuditItem } from "./api.ts";
+import type { AuditItem } from "./api/types.ts";
 import { auditTime, describeEntry } from "./audit-text.ts";
 
 /** One audit entry: the sentence, when, and each changed field before → after. */

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { AuditEntry } from "./AuditEntry.tsx";
-import { ApiError, type AuditItem, type Membership } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { AuditItem, Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { useLoad } from "./load.ts";
 import { Pending } from "./Pending.tsx";

@@ -1,4 +1,4 @@
-import type { ResultChange } from "./api.ts";
+import type { ResultChange } from "./api/types.ts";
 
 const AGENCY_FIELDS: Record<string, string> = {
   nameTh: "ชื่อหน่วยงาน",

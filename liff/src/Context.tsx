@@ -1,6 +1,6 @@
 import { type ComponentChildren, createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Api } from "./api.ts";
+import type { Api } from "./api/client.ts";
 
 /** What the pages need from outside: the API client and the clock (main.tsx supplies both; tests their own). */
 export interface AppValues {

@@ -1,4 +1,4 @@
-import type { FileError } from "./api.ts";
+import type { FileError } from "./api/types.ts";
 
 /** A refused file's problems, each with the row and column the official sees in Excel. */
 export function FileErrors({ errors }: { errors: FileError[] }) {

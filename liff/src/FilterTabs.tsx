@@ -1,4 +1,4 @@
-import type { MeasureFilter } from "./api.ts";
+import type { MeasureFilter } from "./api/types.ts";
 import { href } from "./route.ts";
 
 const TABS: { filter: MeasureFilter; label: string }[] = [

@@ -1,4 +1,4 @@
-import type { Me } from "./api.ts";
+import type { Me } from "./api/types.ts";
 
 /** Reminders LINE could not push this month (quota used up), so nothing is silently lost. */
 export function HeldNotices({ held }: { held: Me["held"] }) {

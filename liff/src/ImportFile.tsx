@@ -1,6 +1,7 @@
 import type { TargetedEvent, TargetedSubmitEvent } from "preact";
 import { useState } from "preact/hooks";
-import { ApiError, type FileError, type ResultsImported, type ResultsPreview } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { FileError, ResultsImported, ResultsPreview } from "./api/types.ts";
 import { ChangesTable } from "./ChangesTable.tsx";
 import { useApp } from "./Context.tsx";
 import { FileErrors } from "./FileErrors.tsx";

@@ -1,4 +1,4 @@
-import type { Membership } from "./api.ts";
+import type { Membership } from "./api/types.ts";
 import { ImportFile } from "./ImportFile.tsx";
 import { ScoreEntryForm } from "./ScoreEntryForm.tsx";
 

@@ -2,7 +2,7 @@ import type { TargetedSubmitEvent } from "preact";
 import { useState } from "preact/hooks";
 import { type Invite, inviteSchema, ROLE_TH, ROLES } from "../../core/schemas/members.ts";
 import { fieldErrors } from "../../core/schemas/step-status.ts";
-import { ApiError } from "./api.ts";
+import { ApiError } from "./api/call.ts";
 import { useApp } from "./Context.tsx";
 import { Field, fieldInput } from "./Field.tsx";
 import { InviteCode } from "./InviteCode.tsx";

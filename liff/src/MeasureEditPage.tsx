@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Measure, Step } from "../../core/measures/measure.ts";
-import type { FrameworkSummary, MemberSummary, Membership } from "./api.ts";
+import type { FrameworkSummary, MemberSummary, Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { useLoad } from "./load.ts";
 import { MeasureForm } from "./MeasureForm.tsx";

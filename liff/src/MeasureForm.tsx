@@ -2,7 +2,7 @@ import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Measure } from "../../core/measures/measure.ts";
 import { formFieldErrors, measureCreateSchema, measureEditSchema } from "../../core/schemas/measure-form.ts";
-import type { FrameworkSummary, MemberSummary } from "./api.ts";
+import type { FrameworkSummary, MemberSummary } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { useDraftForm } from "./draft-form.ts";
 import { Field, FieldMessage, fieldInput } from "./Field.tsx";

@@ -1,5 +1,5 @@
 import { fiscalYearAt } from "../../core/thai/fiscal-year.ts";
-import type { Membership } from "./api.ts";
+import type { Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { useLoad } from "./load.ts";
 import { MeasureForm } from "./MeasureForm.tsx";

@@ -1,5 +1,5 @@
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
-import type { Membership } from "./api.ts";
+import type { Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { thaiDate } from "./format.ts";
 import { useLoad } from "./load.ts";

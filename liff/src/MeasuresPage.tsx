@@ -1,5 +1,5 @@
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
-import type { MeasureFilter, Membership } from "./api.ts";
+import type { MeasureFilter, Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { FilterTabs } from "./FilterTabs.tsx";
 import { useLoad } from "./load.ts";

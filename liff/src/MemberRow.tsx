@@ -2,7 +2,8 @@ import type { TargetedEvent } from "preact";
 import { useState } from "preact/hooks";
 import { type MemberRole, ROLE_TH, ROLES } from "../../core/schemas/members.ts";
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
-import { ApiError, type MemberSummary } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { MemberSummary } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { thaiDate } from "./format.ts";
 

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { MemberSummary, Membership } from "./api.ts";
+import type { MemberSummary, Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { InviteForm } from "./InviteForm.tsx";
 import { useLoad } from "./load.ts";

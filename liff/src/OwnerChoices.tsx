@@ -1,4 +1,4 @@
-import type { MemberSummary } from "./api.ts";
+import type { MemberSummary } from "./api/types.ts";
 import { FieldMessage } from "./Field.tsx";
 
 interface Props {

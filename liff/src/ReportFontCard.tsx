@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { ApiError, type ReportFontView } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { ReportFontView } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { FieldMessage, fieldInput } from "./Field.tsx";
 

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { Membership, ReportsInfo } from "./api.ts";
+import type { Membership, ReportsInfo } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { useLoad } from "./load.ts";
 import { Pending } from "./Pending.tsx";

@@ -5,7 +5,8 @@ import {
   type ResultsEntryInput,
   resultsEntrySchema,
 } from "../../core/schemas/results-entry.ts";
-import { ApiError, type EntryFigure, type EntryForm, type EntrySaved } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { EntryFigure, EntryForm, EntrySaved } from "./api/types.ts";
 import { ChangesTable } from "./ChangesTable.tsx";
 import { useApp } from "./Context.tsx";
 import { Field, fieldInput } from "./Field.tsx";

@@ -2,7 +2,8 @@ import type { TargetedSubmitEvent } from "preact";
 import { useState } from "preact/hooks";
 import { FIRST_LEAD_MAX, FIRST_LEAD_MIN, settingsSchema } from "../../core/schemas/settings.ts";
 import { fieldErrors } from "../../core/schemas/step-status.ts";
-import { ApiError, type ReminderSettingsView } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { ReminderSettingsView } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { Field, FieldMessage, fieldInput } from "./Field.tsx";
 

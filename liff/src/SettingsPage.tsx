@@ -1,4 +1,4 @@
-import type { Membership } from "./api.ts";
+import type { Membership } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { useLoad } from "./load.ts";
 import { Pending } from "./Pending.tsx";

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { Membership } from "./api.ts";
+import type { Membership } from "./api/types.ts";
 import { href } from "./route.ts";
 
 interface Props {

@@ -2,7 +2,7 @@ import type { TargetedEvent, TargetedSubmitEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Step } from "../../core/measures/measure.ts";
 import { fieldErrors, stepStatusSchema } from "../../core/schemas/step-status.ts";
-import { ApiError } from "./api.ts";
+import { ApiError } from "./api/call.ts";
 import { useApp } from "./Context.tsx";
 import { clearDraft, formValues, loadDraft, saveDraft, stepValues } from "./drafts.ts";
 import { Field, fieldInput } from "./Field.tsx";
@@ -60,7 +60,7 @@ export function StepForm({ agencyId, step, onSaved }: Props) {
       const result = await api.saveStep(agencyId, step.id, parsed.data);
       if (result.ok) {
         clearDraft(agencyId, step.id);
-        onSaved(result.step);
+        onSaved(result.value);
         return;
       }
       setErrors(result.fields);

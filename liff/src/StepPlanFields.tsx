@@ -1,4 +1,4 @@
-import type { MemberSummary } from "./api.ts";
+import type { MemberSummary } from "./api/types.ts";
 import { Field, fieldInput } from "./Field.tsx";
 import { OwnerChoices } from "./OwnerChoices.tsx";
 import type { StepPlanValues } from "./plan-values.ts";

@@ -6,7 +6,7 @@ import {
   type Period,
   stepPlanSchema,
 } from "../../core/schemas/measure-form.ts";
-import type { MemberSummary } from "./api.ts";
+import type { MemberSummary } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { useDraftForm } from "./draft-form.ts";
 import { isStepPlanValues, readStepPlan, stepPlanValues } from "./plan-values.ts";

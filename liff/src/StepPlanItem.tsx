@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import type { Step } from "../../core/measures/measure.ts";
 import type { Period } from "../../core/schemas/measure-form.ts";
-import { ApiError, type MemberSummary } from "./api.ts";
+import { ApiError } from "./api/call.ts";
+import type { MemberSummary } from "./api/types.ts";
 import { useApp } from "./Context.tsx";
 import { loadDraft } from "./draft-form.ts";
 import { thaiDate } from "./format.ts";

@@ -1,4 +1,4 @@
-import type { AuditItem } from "../../bot/api/audit.ts";
+import type { AuditItem } from "../../core/api/audit.ts";
 import { type MeasureStatus, STATUS_TH } from "../../core/measures/model.ts";
 import { thaiDate } from "./format.ts";
 

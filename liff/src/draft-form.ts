@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, type FormResult } from "./api.ts";
+import { ApiError, type FormResult } from "./api/call.ts";
 
 // What the measure and step-plan forms share: their values live in localStorage as a draft until
 // the server accepts them (so a reload, a closed LIFF window or a failed submit loses nothing),

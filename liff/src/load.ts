@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "./api.ts";
+import { ApiError } from "./api/call.ts";
 
 export type Loaded<T> =
   | { state: "loading" }

@@ -1,6 +1,6 @@
 import { type ComponentChild, render } from "preact";
 import { App } from "./App.tsx";
-import { type Api, createApi } from "./api.ts";
+import { type Api, createApi } from "./api/client.ts";
 import { AppProvider } from "./Context.tsx";
 import { startLiff, startMockLiff } from "./liff.ts";
 import { Notice } from "./Notice.tsx";

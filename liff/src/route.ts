@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { MeasureFilter } from "./api.ts";
+import type { MeasureFilter } from "./api/types.ts";
 
 export type Route =
   | { page: "agencies" }

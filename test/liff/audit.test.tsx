@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../liff/src/App.tsx";
-import type { AuditItem, Membership } from "../../liff/src/api.ts";
+import type { AuditItem, Membership } from "../../liff/src/api/types.ts";
 import { describeEntry } from "../../liff/src/audit-text.ts";
 import { fakeServer, json, member, renderWith } from "./fixtures.tsx";
 

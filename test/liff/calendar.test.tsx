@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CalendarEntry, CalendarView } from "../../liff/src/api.ts";
+import type { CalendarEntry, CalendarView } from "../../liff/src/api/types.ts";
 import { CalendarPage } from "../../liff/src/CalendarPage.tsx";
 import { fakeServer, json, member, renderWith } from "./fixtures.tsx";
 

@@ -2,7 +2,8 @@ import { render } from "@testing-library/preact";
 import type { ComponentChildren } from "preact";
 import { vi } from "vitest";
 import type { Measure, Step } from "../../core/measures/measure.ts";
-import { createApi, type FrameworkSummary, type Membership } from "../../liff/src/api.ts";
+import { createApi } from "../../liff/src/api/client.ts";
+import type { FrameworkSummary, Membership } from "../../liff/src/api/types.ts";
 import { AppProvider } from "../../liff/src/Context.tsx";
 
 export const NOW = new Date("2025-03-24T03:00:00Z");

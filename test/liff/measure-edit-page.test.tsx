@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/pr
 import { afterEach, describe, expect, it } from "vitest";
 import type { Step } from "../../core/measures/measure.ts";
 import { App } from "../../liff/src/App.tsx";
-import type { Membership } from "../../liff/src/api.ts";
+import type { Membership } from "../../liff/src/api/types.ts";
 import { MeasureEditPage } from "../../liff/src/MeasureEditPage.tsx";
 import { fakeServer, json, measure, member, renderWith, step } from "./fixtures.tsx";
 

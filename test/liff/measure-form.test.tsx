@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { MemberSummary } from "../../liff/src/api.ts";
+import type { MemberSummary } from "../../liff/src/api/types.ts";
 import { MeasureForm } from "../../liff/src/MeasureForm.tsx";
 import { FRAMEWORK, fakeServer, json, measure, renderWith, step } from "./fixtures.tsx";
 

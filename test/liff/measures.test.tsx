@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../liff/src/App.tsx";
-import type { Membership } from "../../liff/src/api.ts";
+import type { Membership } from "../../liff/src/api/types.ts";
 import { fakeServer, json, measure, member, renderWith, step } from "./fixtures.tsx";
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../liff/src/App.tsx";
-import type { MemberSummary, Membership } from "../../liff/src/api.ts";
+import type { MemberSummary, Membership } from "../../liff/src/api/types.ts";
 import { fakeServer, json, member, renderWith } from "./fixtures.tsx";
 
 afterEach(() => {

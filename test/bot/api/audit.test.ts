@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditItem } from "../../../bot/api/audit.ts";
 import type { apiApp } from "../../../bot/api/index.ts";
+import type { AuditItem } from "../../../core/api/audit.ts";
 import { recordChange } from "../../../db/audit.ts";
 import {
   EDITOR_DEMO as EDITOR,

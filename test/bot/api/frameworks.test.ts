@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FrameworkSummary, frameworkAtOrBefore } from "../../../bot/api/frameworks.ts";
+import { frameworkAtOrBefore } from "../../../bot/api/frameworks.ts";
 import type { apiApp } from "../../../bot/api/index.ts";
+import type { FrameworkSummary } from "../../../core/api/frameworks.ts";
 import { frameworkCatalog } from "../../../core/ita/catalog.ts";
 import { saveFramework } from "../../../db/repositories/frameworks.ts";
 import { fw, SHIPPED } from "../../fixtures/frameworks.ts";

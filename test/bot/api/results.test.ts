@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditItem } from "../../../bot/api/audit.ts";
 import type { apiApp } from "../../../bot/api/index.ts";
+import type { AuditItem } from "../../../core/api/audit.ts";
 import type { ScoreKindColumn } from "../../../db/schema.ts";
 import {
   EDITOR_DEMO as EDITOR,
