@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { MemberRole } from "../core/schemas/members.ts";
+import type { MemberRole } from "../core/members/roles.ts";
 
 // Table row types. They stay in db/: the rest of the code speaks in domain types (core/).
 

@@ -1,5 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { textAnswer } from "../../core/chat/flex/index.ts";
+import { ROLE_TH } from "../../core/members/roles.ts";
 import type { RedeemOutcome } from "../../db/repositories/invites.ts";
 
 export const GREETING = `สวัสดีค่ะ โปร่งใส ช่วยหน่วยงานของท่านเรื่องการประเมิน ITA
@@ -13,8 +14,6 @@ export const NOT_LINKED = `บัญชี LINE นี้ยังไม่ไ�
 export const ONLY_TEXT = 'ตอนนี้ตอบได้เฉพาะข้อความตัวอักษรค่ะ ลองพิมพ์ "คะแนน ITA" หรือ "ช่วยเหลือ"';
 
 export const SORRY = "ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่";
-
-const ROLE_TH = { admin: "ผู้ดูแล", editor: "ผู้แก้ไข", viewer: "ผู้ดู" } as const;
 
 export function linkOutcomeText(outcome: RedeemOutcome): messagingApi.TextMessage {
   if (outcome.ok) {

@@ -1,11 +1,7 @@
 import { z } from "zod/mini";
+import { ROLES } from "../members/roles.ts";
 
 // The members page's forms and the API share these schemas and their Thai messages.
-
-export const ROLES = ["admin", "editor", "viewer"] as const;
-export type MemberRole = (typeof ROLES)[number];
-
-export const ROLE_TH: Record<MemberRole, string> = { admin: "ผู้ดูแล", editor: "ผู้แก้ไข", viewer: "ผู้ดู" };
 
 const role = z.enum(ROLES, { error: "เลือกบทบาท: ผู้ดูแล ผู้แก้ไข หรือผู้ดู" });
 

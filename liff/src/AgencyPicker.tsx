@@ -1,8 +1,6 @@
+import { ROLE_TH } from "../../core/members/roles.ts";
 import type { Membership } from "./api/types.ts";
 import { href } from "./route.ts";
-
-// Not core/schemas/members.ts's ROLE_TH: that module brings zod into the first download.
-const ROLE_TH: Record<Membership["role"], string> = { admin: "ผู้ดูแล", editor: "ผู้แก้ไข", viewer: "ผู้ดู" };
 
 export function AgencyPicker({ memberships }: { memberships: Membership[] }) {
   return (

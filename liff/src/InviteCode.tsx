@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { type MemberRole, ROLE_TH } from "../../core/schemas/members.ts";
+import { type MemberRole, ROLE_TH } from "../../core/members/roles.ts";
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
 import { thaiDate } from "./format.ts";
 

@@ -1,6 +1,7 @@
 import type { TargetedSubmitEvent } from "preact";
 import { useState } from "preact/hooks";
-import { type Invite, inviteSchema, ROLE_TH, ROLES } from "../../core/schemas/members.ts";
+import { ROLE_TH, ROLES } from "../../core/members/roles.ts";
+import { type Invite, inviteSchema } from "../../core/schemas/members.ts";
 import { fieldErrors } from "../../core/schemas/step-status.ts";
 import { ApiError } from "./api/call.ts";
 import { useApp } from "./Context.tsx";

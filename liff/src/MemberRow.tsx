@@ -1,6 +1,6 @@
 import type { TargetedEvent } from "preact";
 import { useState } from "preact/hooks";
-import { type MemberRole, ROLE_TH, ROLES } from "../../core/schemas/members.ts";
+import { type MemberRole, ROLE_TH, ROLES } from "../../core/members/roles.ts";
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
 import { ApiError } from "./api/call.ts";
 import type { MemberSummary } from "./api/types.ts";

@@ -1,5 +1,6 @@
 import type { AuditItem } from "../../core/api/audit.ts";
 import { type MeasureStatus, STATUS_TH } from "../../core/measures/model.ts";
+import { type MemberRole, ROLE_TH } from "../../core/members/roles.ts";
 import { thaiDate } from "./format.ts";
 
 // The audit log in plain Thai: "สมชาย เปลี่ยนสถานะ 'จัดทำคู่มือ…' จาก กำลังดำเนินการ เป็น เสร็จแล้ว",
@@ -20,7 +21,6 @@ export interface AuditLine {
 
 const MAX_CHANGES = 12;
 
-const ROLE_TH: Record<string, string> = { admin: "ผู้ดูแล", editor: "ผู้แก้ไข", viewer: "ผู้ดู" };
 const FOLLOW_UP_TH: Record<string, string> = {
   monthly: "ทุกเดือน",
   quarterly: "ทุกไตรมาส",
@@ -43,7 +43,7 @@ const text: Format = (v) => {
 const status: Format = (v) => STATUS_TH[v as MeasureStatus] ?? text(v);
 const percent: Format = (v) => (typeof v === "number" ? `${v}%` : text(v));
 const date: Format = (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? thaiDate(v) : text(v));
-const role: Format = (v) => ROLE_TH[String(v)] ?? text(v);
+const role: Format = (v) => ROLE_TH[String(v) as MemberRole] ?? text(v);
 
 /** Field → Thai label and how its values read. */
 const FIELDS: Record<string, [string, Format]> = {

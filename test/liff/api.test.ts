@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import type { FileRefusal } from "../../core/api/results.ts";
-import type { MemberRole } from "../../core/schemas/members.ts";
+import type { MemberRole } from "../../core/members/roles.ts";
 import { ApiError, UNREACHABLE } from "../../liff/src/api/call.ts";
 import { type Api, createApi } from "../../liff/src/api/client.ts";
 import type { MeasureFilter, Membership } from "../../liff/src/api/types.ts";
