@@ -54,6 +54,18 @@ describe("documentation", () => {
     expect(broken).toEqual([]);
   });
 
+  it("names only source files that exist when it cites a path in code style", () => {
+    // Decision records are history: they cite paths as they were when decided.
+    const current = DOCS.filter((f) => !f.startsWith(DECISIONS));
+    const stale = current.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/`((?:bot|core|db|liff|test|bench|docs)\/[\w./-]+\.[a-z]+)`/g)]
+        .map((m) => m[1]!)
+        .filter((path) => !existsSync(join(ROOT, path)))
+        .map((path) => `${relative(ROOT, file)} → ${path}`),
+    );
+    expect(stale).toEqual([]);
+  });
+
   it("links README to every page in docs/", () => {
     const readme = linkTargets(readFileSync(join(ROOT, "README.md"), "utf8"))
       .map(localPath)
