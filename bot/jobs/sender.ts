@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import {
   claimDueMessages,
-  digestIsStale,
   type OutboxRow,
   type Settlement,
   settleMessage,
+  staleDigests,
 } from "../../db/repositories/outbox.ts";
 import type { Database } from "../../db/schema.ts";
 import { LineApiError, type LineClient, type Message } from "../line/client.ts";
@@ -84,7 +84,7 @@ export async function sendDue(deps: SenderDeps, options: SendOptions = {}): Prom
     if (rows.length === 0) break;
     for (const row of rows) {
       let outcome: Settlement;
-      if (row.kind === "digest" && (await digestIsStale(deps.db, row.id))) {
+      if (row.kind === "digest" && (await staleDigests(deps.db, [row.id])).has(row.id)) {
         await settleMessage(deps.db, row.id, {
           status: "dead",
           error: "not sent: every item was done before sending",

@@ -2,20 +2,15 @@ import type { Kysely } from "kysely";
 import type { DigestItemView } from "../../core/chat/cards.ts";
 import { digestMessage } from "../../core/chat/flex/digest.ts";
 import { LINE_LIMITS } from "../../core/line/limits.ts";
-import type { Digest, DueItem } from "../../core/measures/model.ts";
-import { digestMarker, planNotices } from "../../core/measures/plan.ts";
+import { DEFAULT_PREFS, type Digest, type DueItem } from "../../core/measures/model.ts";
+import { digestMarker, digestSlot, planNotices } from "../../core/measures/plan.ts";
 import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
 import { bangkokDate, fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
-import { dueItemsAcrossAgencies } from "../../db/repositories/due-items.ts";
-import { reminderRecipients } from "../../db/repositories/member-prefs.ts";
+import { pendingReminders } from "../../db/repositories/due-items.ts";
+import { quietHourSettings, reminderRecipients } from "../../db/repositories/member-prefs.ts";
 import { ensureNationalCalendar } from "../../db/repositories/milestones.ts";
-import {
-  type NoticeRecord,
-  recordedNoticeKeys,
-  recordPlannedNotices,
-  recordSupersededNotices,
-} from "../../db/repositories/notices.ts";
-import { enqueueMessage, releaseHeld } from "../../db/repositories/outbox.ts";
+import { type NoticeRecord, recordNotices } from "../../db/repositories/notices.ts";
+import { enqueueMessages, releaseHeld } from "../../db/repositories/outbox.ts";
 import { withPlanningLock } from "../../db/repositories/planning-lock.ts";
 import { recordQuotaWarning } from "../../db/repositories/quota-warnings.ts";
 import type { Database } from "../../db/schema.ts";
@@ -66,17 +61,26 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
     const fiscalYear = fiscalYearOfDate(today);
     await ensureNationalCalendar(trx, fiscalYear);
     await ensureNationalCalendar(trx, fiscalYear + 1);
-    const items = await dueItemsAcrossAgencies(trx, {
+    // Only what has a notice due and newer than its schedule's watermark, for members without a
+    // digest yet on their digest day: on most minutes, nothing.
+    const slots = (await quietHourSettings(trx)).map((q) => ({ ...q, day: digestSlot(q, now).day }));
+    const { items, watermarks } = await pendingReminders(trx, {
       from: addDays(today, -LOOK_BACK_DAYS),
       to: addDays(today, LOOK_AHEAD_DAYS),
+      today,
+      slots,
+      defaults: DEFAULT_PREFS,
     });
     const memberIds = [...new Set(items.flatMap((i) => i.ownerIds))];
     if (memberIds.length === 0) return { digests: 0, notices: 0, superseded: 0 };
     const members = await reminderRecipients(trx, memberIds);
-    const sent = await recordedNoticeKeys(trx, memberIds, addDays(today, -LOOK_BACK_DAYS - LOOK_AHEAD_DAYS));
-    const result = planNotices({ items, members: [...members.values()].map((m) => m.prefs), now, sent });
+    const result = planNotices({
+      items,
+      members: [...members.values()].map((m) => m.prefs),
+      now,
+      watermarks,
+    });
     const byKey = new Map(items.map((i) => [`${i.agencyId}|${i.key}`, i]));
-    let notices = 0;
     // Members whose digests say exactly the same thing at the same time (co-owners of the same
     // steps) get one multicast; everyone else one push. Quota counts per recipient either way.
     const groups = new Map<string, { digests: Digest[]; payload: unknown[] }>();
@@ -94,15 +98,14 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
         payload,
       })),
     );
-    for (const { digests, payload } of batches) {
+    const messages = batches.map(({ digests, payload }) => {
       const first = digests[0]!;
-      const member = members.get(first.memberId)!;
       const ids = digests.map((d) => d.memberId).sort((a, b) => a - b);
-      const outboxId = await enqueueMessage(trx, {
-        agencyId: member.agencyId,
+      return {
+        agencyId: members.get(first.memberId)!.agencyId,
         ...(digests.length === 1 ? { memberId: first.memberId } : {}),
         recipients: digests.map((d) => members.get(d.memberId)!.prefs.lineUserId),
-        kind: "digest",
+        kind: "digest" as const,
         day: first.day,
         payload,
         sendAt: first.sendAt,
@@ -110,40 +113,40 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
           digests.length === 1
             ? digestMarker(first.memberId, first.day)
             : `digest|${ids.join(",")}|${first.day}`,
-      });
-      if (!outboxId) throw new Error(`a digest for members ${ids.join(",")} on ${first.day} already exists`);
-      const records = digests.flatMap((d) =>
-        d.notices.map(
-          (n): NoticeRecord => ({
+      };
+    });
+    const outboxIds = await enqueueMessages(trx, messages);
+    const records: NoticeRecord[] = [];
+    batches.forEach(({ digests }, i) => {
+      const outboxId = outboxIds[i];
+      if (outboxId === undefined) {
+        const ids = digests.map((d) => d.memberId).sort((a, b) => a - b);
+        throw new Error(`a digest for members ${ids.join(",")} on ${digests[0]!.day} already exists`);
+      }
+      for (const d of digests) {
+        const agencyId = members.get(d.memberId)!.agencyId;
+        for (const n of d.notices) {
+          records.push({
             dedupeKey: n.dedupeKey,
-            agencyId: member.agencyId,
+            agencyId,
             memberId: n.memberId,
             itemKey: n.itemKey,
             kind: n.kind,
             day: n.day,
-          }),
-        ),
-      );
-      await recordPlannedNotices(trx, outboxId, records);
-      notices += records.length;
-    }
-    await recordSupersededNotices(
-      trx,
-      result.superseded.map((key): NoticeRecord => {
-        const [memberId, itemKey, kind, , dueOn] = key.split("|") as [string, string, "lead", string, string];
-        return {
-          dedupeKey: key,
-          agencyId: members.get(Number(memberId))!.agencyId,
-          memberId: Number(memberId),
-          itemKey,
-          kind,
-          day: dueOn,
-        };
-      }),
-    );
+            dueOn: byKey.get(`${agencyId}|${n.itemKey}`)!.dueOn,
+            outboxId,
+          });
+        }
+      }
+    });
+    await recordNotices(trx, records);
     if (result.digests.length)
-      deps.log.info("reminders planned", { digests: result.digests.length, notices });
-    return { digests: result.digests.length, notices, superseded: result.superseded.length };
+      deps.log.info("reminders planned", { digests: result.digests.length, notices: records.length });
+    return {
+      digests: result.digests.length,
+      notices: records.length,
+      superseded: result.supersededCount ?? result.superseded.length,
+    };
   });
 }
 

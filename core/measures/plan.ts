@@ -349,7 +349,7 @@ interface QuietHours {
 }
 
 /** A malformed "HH:MM" falls back to the default quiet hours, both ends together. */
-function quietHours(member: MemberPrefs): QuietHours {
+function quietHours(member: Pick<MemberPrefs, "quietStart" | "quietEnd">): QuietHours {
   const start = parseClock(member.quietStart);
   const end = parseClock(member.quietEnd);
   if (start !== undefined && end !== undefined) return { start, end };
@@ -370,8 +370,11 @@ export function isQuietAt(member: MemberPrefs, instant: Date): boolean {
   return isQuiet(quietHours(member), local - Math.floor(local / DAY_MS) * DAY_MS);
 }
 
-/** When a member's digest planned at `now` goes out, and its Bangkok date. */
-function digestSlot(member: MemberPrefs, now: Date): { day: string; sendAt: Date } {
+/** When a member's digest planned at `now` goes out, and its Bangkok date (the digest day). */
+export function digestSlot(
+  member: Pick<MemberPrefs, "quietStart" | "quietEnd">,
+  now: Date,
+): { day: string; sendAt: Date } {
   const quiet = quietHours(member);
   const local = now.getTime() + BANGKOK_OFFSET_MS;
   const midnight = Math.floor(local / DAY_MS) * DAY_MS;
