@@ -29,12 +29,16 @@ export interface TickDeps {
   line?: LineClient;
   now: () => Date;
   log: Logger;
+  /** Skip planning while another process plans, rather than wait for it (Node workers tick together). */
+  skipPlanningWhenBusy?: boolean;
 }
 
 export interface TickReport {
   digests: number;
   notices: number;
   superseded: number;
+  /** Another process was planning: this tick only sent. */
+  planningSkipped?: true;
   send?: SendReport;
   quota?: { used: number; limit: number | "none"; warned: boolean };
 }
@@ -57,10 +61,10 @@ export async function tick(deps: TickDeps, options: SendOptions = {}): Promise<T
   return report;
 }
 
-async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notices" | "superseded">> {
+async function plan(deps: TickDeps): Promise<Omit<TickReport, "send" | "quota">> {
   const now = deps.now();
   const today = bangkokDate(now);
-  return withPlanningLock(deps.db, async (trx) => {
+  const planned = await withPlanningLock(deps.db, { ifFree: deps.skipPlanningWhenBusy }, async (trx) => {
     // The product lives in the current year: its usual national calendar (and, for the reports due
     // in October, the next year's) exists before anything is planned from it.
     const fiscalYear = fiscalYearOfDate(today);
@@ -145,6 +149,7 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
       deps.log.info("reminders planned", { digests: result.digests.length, notices });
     return { digests: result.digests.length, notices, superseded: result.superseded.length };
   });
+  return planned ?? { digests: 0, notices: 0, superseded: 0, planningSkipped: true };
 }
 
 function digestView(
