@@ -99,7 +99,11 @@ export function superviseWorkers(options: SupervisorOptions): Supervisor {
 
   return {
     listening(worker, address) {
-      if (ready || !live.has(worker.id)) return;
+      if (!live.has(worker.id)) return;
+      // A worker still loading its modules has no message listener yet and loses the stop; it
+      // listens for it before it listens for connections, so it is asked again now.
+      if (stopping) return tell(worker, { type: "prongsai:stop", force: stopping.forced });
+      if (ready) return;
       listened.add(worker.id);
       if (listened.size < options.count) return;
       ready = true;

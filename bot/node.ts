@@ -374,9 +374,20 @@ async function main() {
  * primary migrates once, before any worker opens its pool, then only supervises.
  */
 async function runPrimary(config: Config, log: Logger) {
+  // A signal during the migrations lets them finish (each runs in a transaction) and forks nothing.
+  let stopSignal: string | undefined;
+  let supervisor: ReturnType<typeof superviseWorkers> | undefined;
+  const onSignal = (signal: string) => {
+    stopSignal ??= signal;
+    if (supervisor) supervisor.stop(signal);
+    else log.info("shutdown: stopping once the migrations are done", { signal });
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const prepared = await openDatabase(config, clockOf(config), log);
   await prepared.close();
-  const supervisor = superviseWorkers({
+  if (stopSignal) process.exit(0);
+  supervisor = superviseWorkers({
     count: config.WEB_CONCURRENCY,
     fork: () => cluster.fork(),
     log,
@@ -387,10 +398,9 @@ async function runPrimary(config: Config, log: Logger) {
       ),
     onDone: (code) => process.exit(code),
   });
-  cluster.on("listening", (worker, address) => supervisor.listening(worker, address));
-  cluster.on("exit", (worker, code, signal) => supervisor.exited(worker, code, signal));
-  process.on("SIGINT", () => supervisor.stop("SIGINT"));
-  process.on("SIGTERM", () => supervisor.stop("SIGTERM"));
+  const running = supervisor;
+  cluster.on("listening", (worker, address) => running.listening(worker, address));
+  cluster.on("exit", (worker, code, signal) => running.exited(worker, code, signal));
 }
 
 // Started as a program (npm start), not when imported (tests start it with startServer).

@@ -115,6 +115,21 @@ describe("the cluster's primary", () => {
     expect(done).toEqual([0]);
   });
 
+  it("asks again a worker that was still starting when the stop came, and is not ready then", () => {
+    const { supervisor, workers, done, ready } = supervised(2);
+    supervisor.listening(workers[0]!, { port: 3000 });
+    supervisor.stop("SIGTERM");
+    supervisor.listening(workers[1]!, { port: 3000 });
+    expect(ready).toEqual([]);
+    expect(workers[1]!.told).toEqual([
+      { type: "prongsai:stop", force: false },
+      { type: "prongsai:stop", force: false },
+    ]);
+    expect(workers[0]!.told).toHaveLength(1);
+    for (const w of workers) supervisor.exited(w, 0, null);
+    expect(done).toEqual([0]);
+  });
+
   it("passes a second signal on as 'now', and exits 1", () => {
     const { supervisor, workers, done } = supervised(2);
     supervisor.stop("SIGINT");
