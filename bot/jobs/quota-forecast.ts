@@ -1,10 +1,6 @@
 import type { Kysely } from "kysely";
 import { textAnswer } from "../../core/chat/flex/index.ts";
-import {
-  exceedsQuota,
-  forecastWarningText,
-  type PushForecastView,
-} from "../../core/chat/push-forecast-text.ts";
+import { exceedsQuota, forecastWarningText } from "../../core/chat/push-forecast-text.ts";
 import type { DueItem, MemberPrefs } from "../../core/measures/model.ts";
 import { awakeInstant, forecastMonth, forecastMonthFor } from "../../core/measures/push-forecast.ts";
 import { addDays } from "../../core/thai/date.ts";
@@ -21,6 +17,7 @@ import {
   decideMonth,
   type ForecastMember,
   forecastMembers,
+  forecastView,
   type MonthDecision,
   markMonthTold,
   monthDecision,
@@ -107,7 +104,7 @@ async function run(
     });
   }
   report.decision = decision;
-  const account = viewOf(decision, undefined);
+  const account = forecastView(decision, undefined);
   if (exceedsQuota(account)) {
     report.told = await tellAdmins(deps.db, decision, now);
     deps.log.warn("quota forecast: the month would exceed the quota", {
@@ -184,7 +181,7 @@ async function tellAdmins(db: Kysely<Database>, decision: MonthDecision, now: Da
     const member = prefs.get(admin.memberId);
     if (!member) continue;
     const sendAt = awakeInstant(member.prefs, now);
-    const text = forecastWarningText(viewOf(decision, agency));
+    const text = forecastWarningText(forecastView(decision, agency));
     const id = await enqueueMessage(db, {
       agencyId: admin.agencyId,
       memberId: admin.memberId,
@@ -198,25 +195,6 @@ async function tellAdmins(db: Kysely<Database>, decision: MonthDecision, now: Da
     if (id) told++;
   }
   return told;
-}
-
-/** What an agency (or, without one, the account) is told about the month. */
-export function viewOf(decision: MonthDecision, agency: AgencyForecast | undefined): PushForecastView {
-  return {
-    month: decision.month,
-    agencyPushes: agency?.pushes ?? decision.pushes,
-    accountPushes: decision.pushes,
-    agencies: decision.agencies,
-    ...(decision.limit !== undefined ? { limit: decision.limit } : {}),
-    ...(decision.usedSoFar !== undefined ? { usedSoFar: decision.usedSoFar } : {}),
-    ...(agency
-      ? {
-          dailyMembers: agency.dailyMembers,
-          viewerPushes: agency.viewerPushes,
-          ...(agency.lighter !== undefined ? { lighter: agency.lighter } : {}),
-        }
-      : {}),
-  };
 }
 
 function groupBy<T>(list: readonly T[], key: (t: T) => number): Map<number, T[]> {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import type { PushForecastView } from "../../core/chat/push-forecast-text.ts";
 import type { MemberRole } from "../../core/members/roles.ts";
 import type { Database } from "../schema.ts";
 
@@ -221,6 +222,25 @@ export async function agencyForecast(
       used_so_far: row.used_so_far,
       told_at: row.told_at,
     }),
+  };
+}
+
+/** What an agency (or, without one, the whole account) is told about a decided month. */
+export function forecastView(decision: MonthDecision, agency?: AgencyForecast): PushForecastView {
+  return {
+    month: decision.month,
+    agencyPushes: agency?.pushes ?? decision.pushes,
+    accountPushes: decision.pushes,
+    agencies: decision.agencies,
+    ...(decision.limit !== undefined ? { limit: decision.limit } : {}),
+    ...(decision.usedSoFar !== undefined ? { usedSoFar: decision.usedSoFar } : {}),
+    ...(agency
+      ? {
+          dailyMembers: agency.dailyMembers,
+          viewerPushes: agency.viewerPushes,
+          ...(agency.lighter !== undefined ? { lighter: agency.lighter } : {}),
+        }
+      : {}),
   };
 }
 
