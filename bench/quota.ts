@@ -103,6 +103,12 @@ export async function runQuotaBench(args: string[]): Promise<void> {
   console.log(
     `ratio, defaults ÷ one push per notice (no digests): ${ratio(year, total(defaults, perNotice))} (${year} / ${total(defaults, perNotice)})`,
   );
+  const oitYear = total(withOit, (m) => m.pushes);
+  // The OIT submission date is 30 April.
+  const april = withOit.find((m) => m.month.endsWith("-04"))!;
+  console.log(
+    `ratio, with ${oit} OIT items, defaults ÷ one push per notice: ${ratio(oitYear, total(withOit, perNotice))} (${oitYear} / ${total(withOit, perNotice)}; April ${april.pushes} / ${perNotice(april)})`,
+  );
   console.log(
     `free plan (${FREE_LIMIT} a month): busiest month ${max} (${Math.round((max * 100) / FREE_LIMIT)} %); with ${oit} OIT items ${Math.max(...withOit.map((m) => m.pushes))}; ` +
       `agencies of the sample over ${FREE_LIMIT} in some month: ${agenciesOver} of ${sample}`,

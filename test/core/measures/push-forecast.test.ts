@@ -92,6 +92,17 @@ describe("simulatePushes", () => {
     expect(result.months[0]).toMatchObject({ pushes: 2, digests: 2, notices: 4 });
   });
 
+  it("puts a calendar date into the admin's digest of the day rather than a push of its own", () => {
+    const date: DueItem = { ...step(9, "2026-06-10"), key: "milestone:1", remindWhenLate: false };
+    const result = simulatePushes({
+      items: [step(1, "2026-06-10"), date],
+      members: [member(1)],
+      from: at("2026-06-10", "00:00"),
+      to: at("2026-06-11", "00:00"),
+    });
+    expect(result.months[0]).toMatchObject({ pushes: 1, notices: 2 });
+  });
+
   it("tells a step's other owners when it is done, not the one who marked it", () => {
     const item = step(1, "2026-06-10", [1, 2, 3]);
     const result = simulatePushes({
