@@ -129,6 +129,12 @@ export async function runQuotaBench(args: string[]): Promise<void> {
       `| ${n.toLocaleString("en")} | ${pushes.toLocaleString("en")} | ${n === 1 && max > FREE_LIMIT ? "stops" : own} | ${costText(plan("basic"), pushes)} | ${costText(plan("pro"), pushes)} |`,
     );
   }
+  // A year's bill is each month's own: the quiet months cost the fee only.
+  const yearly = (p: LinePlan) =>
+    national.reduce((sum, m) => sum + monthlyCostSatang(p, Math.round((m.pushes * NATIONAL) / sample))!, 0);
+  console.log(
+    `a year for ${NATIONAL.toLocaleString("en")} agencies, month by month: shared Basic ${formatBaht(yearly(plan("basic")))}, shared Pro ${formatBaht(yearly(plan("pro")))}`,
+  );
   console.log("");
   console.log(`simulated ${sample + 2} agency-years in ${fmt(ms)}`);
   console.log(`max pushes in a month: ${max}`);

@@ -90,7 +90,7 @@ async function run(
   const report: QuotaForecastReport = { month, forecast: 0, told: 0 };
 
   if (!decision) {
-    const missing = await agenciesWithoutForecast(deps.db, month, options.agenciesPerRun ?? 100);
+    const missing = await agenciesWithoutForecast(deps.db, month, options.agenciesPerRun ?? 50);
     if (missing.length > 0) {
       report.forecast = await forecastAgencies(deps.db, missing, now, month);
       deps.log.info("quota forecast: agencies forecast", { month, agencies: report.forecast });
