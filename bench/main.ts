@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { runFrameworksBench } from "./frameworks.ts";
 import { runLiffBench } from "./liff.ts";
+import { runQuotaBench } from "./quota.ts";
 import { runReportsBench } from "./reports.ts";
 import { runScaleBench } from "./scale.ts";
 import { runWebhookBench } from "./webhook.ts";
@@ -8,6 +9,7 @@ import { runWebhookBench } from "./webhook.ts";
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   frameworks: runFrameworksBench,
   liff: runLiffBench,
+  quota: runQuotaBench,
   reports: runReportsBench,
   scale: runScaleBench,
   webhook: runWebhookBench,

@@ -21,6 +21,7 @@ import { recordQuotaWarning } from "../../db/repositories/quota-warnings.ts";
 import type { Database } from "../../db/schema.ts";
 import type { LineClient } from "../line/client.ts";
 import type { Logger } from "../log.ts";
+import { forecastQuota } from "./quota-forecast.ts";
 import { type SendOptions, type SendReport, sendDue } from "./sender.ts";
 
 export interface TickDeps {
@@ -57,6 +58,7 @@ export async function tick(deps: TickDeps, options: SendOptions = {}): Promise<T
   const report: TickReport = { ...(await plan(deps)) };
   if (!deps.line) return report;
   report.quota = await checkQuota(deps);
+  await forecastQuota(deps, report.quota);
   report.send = await sendDue({ db: deps.db, line: deps.line, now: deps.now, log: deps.log }, options);
   return report;
 }

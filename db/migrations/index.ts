@@ -5,6 +5,7 @@ import * as m003 from "./003_reminders.ts";
 import * as m004 from "./004_report_recommendations.ts";
 import * as m005 from "./005_report_fonts.ts";
 import * as m006 from "./006_frameworks.ts";
+import * as m007 from "./007_push_forecasts.ts";
 
 // An imported list, not a folder read with fs: Workers have no file system.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "004_report_recommendations": m004,
   "005_report_fonts": m005,
   "006_frameworks": m006,
+  "007_push_forecasts": m007,
 };
 
 export const migrationProvider: MigrationProvider = {
