@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   frameworks: async () => (await import("./frameworks.ts")).runFrameworksBench,
   liff: async () => (await import("./liff.ts")).runLiffBench,
+  quota: async () => (await import("./quota.ts")).runQuotaBench,
   reminders: async () => (await import("./reminders.ts")).runRemindersBench,
   reports: async () => (await import("./reports.ts")).runReportsBench,
   scale: async () => (await import("./scale.ts")).runScaleBench,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const WORKERS_MESSAGE = "ต้องเป็นจำนวนเต็ม 1–64 (the number of Node workers, a whole number from 1 to 64)";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -34,6 +36,26 @@ const schema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/, "use YYYY-MM-DD or an ISO date-time")
     .refine((v) => !Number.isNaN(Date.parse(v.length === 10 ? `${v}T09:00:00+07:00` : v)), "not a date")
     .optional(),
+  /**
+   * Node workers sharing the port (node:cluster). Several processes cannot share the embedded PGlite,
+   * so above 1 it needs DATABASE_URL.
+   */
+  WEB_CONCURRENCY: z.coerce
+    .number({ error: WORKERS_MESSAGE })
+    .int(WORKERS_MESSAGE)
+    .min(1, WORKERS_MESSAGE)
+    .max(64, WORKERS_MESSAGE)
+    .default(1),
+  /**
+   * PostgreSQL connections for the whole server, divided among its workers, so that adding workers
+   * never opens more than the database was sized for.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Tests only (refused in production): the reminder tick's period in ms, so a test sees ticks in
+   * seconds rather than minutes.
+   */
+  TICK_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 /** Real LINE with credentials, or the built-in fake platform for trying the bot without them. */
@@ -64,6 +86,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.NOW && c.NODE_ENV === "production") {
     throw new ConfigError("Invalid configuration:\n  NOW sets a development clock; unset it in production");
   }
+  if (c.TICK_EVERY_MS !== 60_000 && c.NODE_ENV === "production") {
+    throw new ConfigError(
+      "Invalid configuration:\n  TICK_EVERY_MS is for tests (the tick runs every minute); unset it in production",
+    );
+  }
   const secret = c.LINE_CHANNEL_SECRET;
   const token = c.LINE_CHANNEL_ACCESS_TOKEN;
   let line: LineConfig;
@@ -86,12 +113,51 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   } else {
     line = { mode: "fake" };
   }
+  checkWorkers(c, line);
   return {
     ...c,
     demoData: c.DEMO_DATA ? c.DEMO_DATA === "on" : !c.DATABASE_URL,
     line,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
   };
+}
+
+/**
+ * What several workers need. Each worker gets its own share of the connections, and its own fake
+ * LINE platform would be a different one in each worker: the console page and the webhook it
+ * signs could land on different workers, so development with several workers uses LINE
+ * credentials (a fake platform started on its own, through LINE_API_BASE_URL, will do).
+ */
+function checkWorkers(c: z.infer<typeof schema>, line: LineConfig): void {
+  const n = c.WEB_CONCURRENCY;
+  if (n === 1) return;
+  const problems: string[] = [];
+  if (!c.DATABASE_URL)
+    problems.push(
+      `WEB_CONCURRENCY=${n} ต้องใช้ PostgreSQL: ตั้ง DATABASE_URL (PGlite ในเครื่องเปิดได้ทีละโปรเซส; ` +
+        "the embedded PGlite cannot be shared between processes, set DATABASE_URL or WEB_CONCURRENCY=1)",
+    );
+  if (line.mode === "fake")
+    problems.push(
+      `WEB_CONCURRENCY=${n} ต้องมี LINE_CHANNEL_SECRET และ LINE_CHANNEL_ACCESS_TOKEN ` +
+        "(each worker would start its own fake LINE platform; give LINE credentials, " +
+        "with LINE_API_BASE_URL at a fake platform for development, or use WEB_CONCURRENCY=1)",
+    );
+  if (c.DATABASE_POOL_MAX < MIN_CONNECTIONS_PER_WORKER * n)
+    problems.push(
+      `DATABASE_POOL_MAX=${c.DATABASE_POOL_MAX} ไม่พอสำหรับ WEB_CONCURRENCY=${n}: ต้องอย่างน้อย ` +
+        `${MIN_CONNECTIONS_PER_WORKER * n} (${MIN_CONNECTIONS_PER_WORKER} connections per worker: ` +
+        "one for the tick's planning transaction, one for requests)",
+    );
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+}
+
+/** A worker planning reminders holds one connection for the whole transaction; requests need another. */
+const MIN_CONNECTIONS_PER_WORKER = 2;
+
+/** Each worker's pool: an equal share of DATABASE_POOL_MAX, so N workers never open more in all. */
+export function poolPerWorker(config: Pick<Config, "DATABASE_POOL_MAX" | "WEB_CONCURRENCY">): number {
+  return Math.floor(config.DATABASE_POOL_MAX / config.WEB_CONCURRENCY);
 }
 
 /** Values no log line may contain (the logger replaces them). */
@@ -124,8 +190,12 @@ export function jwksUrlOf(apiBaseUrl: string): string {
   return `${apiBaseUrl.replace(/\/+$/, "")}/oauth2/v2.1/certs`;
 }
 
-export function dbConfigOf(config: Config): { databaseUrl?: string; dataDir?: string } {
+export function dbConfigOf(config: Config): {
+  databaseUrl?: string;
+  dataDir?: string;
+  maxConnections?: number;
+} {
   return config.DATABASE_URL
-    ? { databaseUrl: config.DATABASE_URL }
+    ? { databaseUrl: config.DATABASE_URL, maxConnections: poolPerWorker(config) }
     : { dataDir: `${config.DATA_DIR}/pglite` };
 }

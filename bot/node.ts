@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { mkdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,6 +13,7 @@ import { frameworkSource } from "../db/repositories/frameworks.ts";
 import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
 import { FRAMEWORKS_TTL_MS, RESULTS_TTL_MS } from "./cache-ttl.ts";
+import { stopMessageOf, superviseWorkers } from "./cluster.ts";
 import {
   type Config,
   ConfigError,
@@ -31,10 +33,9 @@ import { type TickDeps, tick } from "./jobs/tick.ts";
 import { withLiffSettings } from "./liff-page.ts";
 import { createLineClient, type LineClient } from "./line/client.ts";
 import { createIdTokenVerifier } from "./line/id-token.ts";
-import { jsonLogger, type Logger } from "./log.ts";
+import { jsonLogger, type Logger, withFields } from "./log.ts";
 import { renderReport } from "./reports/render.ts";
 
-const TICK_EVERY_MS = 60_000;
 /**
  * The audience of LIFF ID tokens when LINE_LOGIN_CHANNEL_ID is unset: what the dev console's tokens are
  * issued for (with real LINE and no login channel, no real token names it, so the API refuses them all).
@@ -52,6 +53,8 @@ export interface RunningServer {
 export interface ServerOptions {
   /** Where the LIFF build is (npm run build:liff); tests point it elsewhere. */
   liffDir?: string;
+  /** Migrations (and the demo) were applied already: the cluster's primary did it before forking. */
+  prepared?: boolean;
 }
 
 type DbHandle = Awaited<ReturnType<typeof createDb>>;
@@ -61,8 +64,11 @@ export async function startServer(
   log: Logger = jsonLogger(),
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const node = await composeNode(config, log, options.liffDir ?? "./dist/liff");
-  const ticks = startTicks({ db: node.handle.db, line: node.line.line, now: node.now, log });
+  const node = await composeNode(config, log, options.liffDir ?? "./dist/liff", options.prepared === true);
+  const ticks = startTicks(
+    { db: node.handle.db, line: node.line.line, now: node.now, log, skipPlanningWhenBusy: true },
+    config.TICK_EVERY_MS,
+  );
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: node.root.fetch, port: config.PORT }, () => resolve(s));
@@ -91,9 +97,9 @@ export async function startServer(
  * The Node composition root: clock, database, LINE, caches and the app, with the LIFF files around it and, in
  * development, the chat console.
  */
-async function composeNode(config: Config, log: Logger, liffDir: string) {
+async function composeNode(config: Config, log: Logger, liffDir: string, prepared: boolean) {
   const now = clockOf(config);
-  const handle = await openDatabase(config, now, log);
+  const handle = prepared ? await createDb(dbConfigOf(config)) : await openDatabase(config, now, log);
   const line = await lineOf(config);
   const tracker = deferTracker();
   const production = config.NODE_ENV === "production";
@@ -223,23 +229,37 @@ async function devConsoleOf(deps: ConsoleDeps) {
  * The reminder scheduler: one tick a minute, never two at once in this process (several processes are safe
  * too: planning takes an advisory lock, sending claims rows with SKIP LOCKED).
  */
-function startTicks(deps: TickDeps) {
+function startTicks(deps: TickDeps, everyMs: number) {
   let ticking: Promise<void> | undefined;
-  const timer = setInterval(() => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Every process ticks at the same instants (whole multiples of the period since the epoch), so the
+  // workers meet at the planning lock together and all but one skip planning; free-running timers
+  // would drift apart and each would plan in turn, reading everything again to find nothing new.
+  let next = Math.ceil(Date.now() / everyMs) * everyMs;
+  const schedule = () => {
+    const at = Date.now();
+    while (next <= at) next += everyMs;
+    timer = setTimeout(() => {
+      run();
+      schedule();
+    }, next - at);
+  };
+  const run = () => {
     if (ticking) return;
     ticking = tick(deps)
       .then(
-        () => {},
+        (report) => deps.log.info("tick", { ...report }),
         (error: unknown) => deps.log.error("tick failed", { error: String(error) }),
       )
       .finally(() => {
         ticking = undefined;
       });
-  }, TICK_EVERY_MS);
+  };
+  schedule();
   return {
     /** No new tick from now; resolves when a running one has finished its send batch. */
     async stop() {
-      clearInterval(timer);
+      clearTimeout(timer);
       await ticking;
     },
   };
@@ -277,6 +297,8 @@ function withLiffFiles(
 
 /** A stop that takes longer than this (a stuck request or LINE call) ends the process anyway. */
 const SHUTDOWN_GRACE_MS = 25_000;
+/** The primary kills a worker still running this long after asking it to stop (its own timer failed). */
+const PRIMARY_BACKSTOP_MS = SHUTDOWN_GRACE_MS + 5_000;
 
 async function main() {
   const config = parseConfig(process.env);
@@ -285,39 +307,100 @@ async function main() {
       "Invalid configuration:\n  DATABASE_URL is required in production (or ALLOW_PGLITE=on for the embedded PGlite)",
     );
   }
-  const log = jsonLogger(undefined, { secrets: secretsOf(config) });
-  const running = await startServer(config, log);
+  const base = jsonLogger(undefined, { secrets: secretsOf(config) });
+  const clustered = config.WEB_CONCURRENCY > 1;
+  if (clustered && cluster.isPrimary) return runPrimary(config, withFields(base, { role: "primary" }));
+  const log = clustered ? withFields(base, { worker: cluster.worker?.id }) : base;
+
+  // Signal handlers go on in the same turn as the start, so a stop that comes while the server is
+  // still starting waits for it, then stops it.
+  const started = startServer(config, log, { prepared: clustered });
+  let stopping = false;
+  const exitNow = (why: Record<string, unknown>) => {
+    log.warn("shutdown: exiting now", why);
+    process.exit(1);
+  };
+  const stop = (why: Record<string, unknown>) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutdown: finishing in-flight work", why);
+    setTimeout(() => {
+      log.error("shutdown: took too long, exiting", { graceMs: SHUTDOWN_GRACE_MS });
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    started
+      .then((running) => running.close())
+      .then(
+        () => {
+          log.info("shutdown: done");
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error("shutdown failed", { error: String(error) });
+          process.exit(1);
+        },
+      );
+  };
+  if (clustered) {
+    // The primary decides: a signal sent to the whole process group (Ctrl-C, systemd) reaches this
+    // worker too, and counting it as a second signal would cut the graceful stop short.
+    const onSignal = (signal: string) => stop({ signal });
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    process.on("message", (message: unknown) => {
+      const request = stopMessageOf(message);
+      if (!request) return;
+      if (request.force) exitNow({ from: "primary" });
+      else stop({ from: "primary" });
+    });
+  } else {
+    const onSignal = (signal: string) => (stopping ? exitNow({ signal }) : stop({ signal }));
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+
+  const running = await started;
+  if (clustered) return;
   const where = config.DATABASE_URL ? "PostgreSQL" : `PGlite ที่ ${config.DATA_DIR}`;
   console.log(`โปร่งใส พร้อมที่ ${running.url} (ฐานข้อมูล: ${where})`);
   if (running.fake && config.NODE_ENV !== "production") {
     console.log(`ลองคุยกับบอท: ${running.url}/dev/chat (แพลตฟอร์ม LINE จำลอง ${running.fake.url})`);
     console.log(`แอป LIFF (จำลองการเข้าสู่ระบบ LINE): ${running.url}/liff/?mock=1`);
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) {
-      log.warn("shutdown: second signal, exiting now", { signal });
-      process.exit(1);
-    }
-    stopping = true;
-    log.info("shutdown: finishing in-flight work", { signal });
-    setTimeout(() => {
-      log.error("shutdown: took too long, exiting", { graceMs: SHUTDOWN_GRACE_MS });
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
-    running.close().then(
-      () => {
-        log.info("shutdown: done");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error("shutdown failed", { error: String(error) });
-        process.exit(1);
-      },
-    );
+}
+
+/**
+ * WEB_CONCURRENCY workers behind one port (node:cluster hands connections to them in turn). The
+ * primary migrates once, before any worker opens its pool, then only supervises.
+ */
+async function runPrimary(config: Config, log: Logger) {
+  // A signal during the migrations lets them finish (each runs in a transaction) and forks nothing.
+  let stopSignal: string | undefined;
+  let supervisor: ReturnType<typeof superviseWorkers> | undefined;
+  const onSignal = (signal: string) => {
+    stopSignal ??= signal;
+    if (supervisor) supervisor.stop(signal);
+    else log.info("shutdown: stopping once the migrations are done", { signal });
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const prepared = await openDatabase(config, clockOf(config), log);
+  await prepared.close();
+  if (stopSignal) process.exit(0);
+  supervisor = superviseWorkers({
+    count: config.WEB_CONCURRENCY,
+    fork: () => cluster.fork(),
+    log,
+    backstopMs: PRIMARY_BACKSTOP_MS,
+    onReady: (port) =>
+      console.log(
+        `โปร่งใส พร้อมที่ http://localhost:${port} (ฐานข้อมูล: PostgreSQL, ${config.WEB_CONCURRENCY} โปรเซส)`,
+      ),
+    onDone: (code) => process.exit(code),
+  });
+  const running = supervisor;
+  cluster.on("listening", (worker, address) => running.listening(worker, address));
+  cluster.on("exit", (worker, code, signal) => running.exited(worker, code, signal));
 }
 
 // Started as a program (npm start), not when imported (tests start it with startServer).

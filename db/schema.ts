@@ -275,6 +275,26 @@ export interface QuotaWarningsTable {
   warned_at: Timestamp;
 }
 
+export interface PushForecastsTable {
+  month: string;
+  agency_id: number;
+  pushes: number;
+  lighter: number | null;
+  viewer_pushes: Generated<number>;
+  daily_members: Generated<number>;
+  computed_at: Timestamp;
+}
+
+export interface PushForecastMonthsTable {
+  month: string;
+  pushes: number;
+  agencies: number;
+  quota_limit: number | null;
+  used_so_far: number | null;
+  decided_at: Timestamp;
+  told_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   fiscal_years: FiscalYearsTable;
@@ -297,4 +317,6 @@ export interface Database {
   quota_warnings: QuotaWarningsTable;
   frameworks: FrameworksTable;
   framework_versions: FrameworkVersionsTable;
+  push_forecasts: PushForecastsTable;
+  push_forecast_months: PushForecastMonthsTable;
 }

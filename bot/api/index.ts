@@ -40,7 +40,7 @@ export function apiApp(deps: ApiDeps) {
     .route("/", auditApi())
     .route("/", resultsApi())
     .route("/", membersApi(deps))
-    .route("/", settingsApi())
+    .route("/", settingsApi(deps.now))
     .route("/", reportsApi({ ...(deps.reports ? { linker: deps.reports } : {}), now: deps.now }))
     .route("/", recommendationsApi())
     .route("/", reportFontApi());

@@ -6,6 +6,7 @@ import {
   reminderSettings,
   updateReminderSettings,
 } from "../../db/repositories/member-prefs.ts";
+import { adminQuotaNotes } from "../quota-notes.ts";
 import { agencyAccess } from "./agency-guard.ts";
 import type { ApiEnv } from "./context.ts";
 import { formJson, validQuery } from "./validate.ts";
@@ -26,8 +27,11 @@ function view(agencyId: number, s: ReminderSettings) {
   };
 }
 
-/** /api/me/settings: the caller's own reminder settings in one of their agencies (audited when changed). */
-export function settingsApi() {
+/**
+ * /api/me/settings: the caller's own reminder settings in one of their agencies (audited when
+ * changed); /api/me/quota: for an agency's admins, what they are told about the message quota.
+ */
+export function settingsApi(now: () => Date) {
   return new Hono<ApiEnv>()
     .get("/me/settings", validQuery(query), async (c) => {
       const { scope } = agencyAccess(c, c.req.valid("query").agencyId, "viewer");
@@ -43,5 +47,9 @@ export function settingsApi() {
         leadDays: leadDaysFrom(input.firstLeadDays),
       });
       return c.json(view(scope.agencyId, settings));
+    })
+    .get("/me/quota", validQuery(query), async (c) => {
+      const { scope } = agencyAccess(c, c.req.valid("query").agencyId, "admin");
+      return c.json({ notes: await adminQuotaNotes(c.get("db"), scope.agencyId, now()) });
     });
 }

@@ -2,11 +2,23 @@ import type { Kysely } from "kysely";
 import { helpMessage, textAnswer } from "../../core/chat/flex/index.ts";
 import { parseQuery } from "../../core/chat/intent.ts";
 import { chatVocabulary } from "../../core/chat/vocabulary.ts";
+import { LINE_LIMITS } from "../../core/line/limits.ts";
+import { bangkokDate } from "../../core/thai/fiscal-year.ts";
+import {
+  type ClaimedDigest,
+  claimDigestsForReply,
+  markDigestsReplied,
+} from "../../db/repositories/digest-replies.ts";
 import type { FrameworkSource } from "../../db/repositories/frameworks.ts";
 import { redeemInvite } from "../../db/repositories/invites.ts";
 import { setFollowing } from "../../db/repositories/line-users.ts";
 import { membershipsOf } from "../../db/repositories/members.ts";
-import { markDeliveredByReply, undeliveredFor } from "../../db/repositories/outbox.ts";
+import {
+  markDeliveredByReply,
+  settleMessage,
+  staleDigests,
+  undeliveredFor,
+} from "../../db/repositories/outbox.ts";
 import { directResults, type ResultsReader } from "../../db/repositories/results-cache.ts";
 import type { ClaimedEvent } from "../../db/repositories/webhook-events.ts";
 import type { Database } from "../../db/schema.ts";
@@ -171,12 +183,17 @@ async function answerText(
     },
     query,
   );
-  await replyWithHeld(deps, db, event, userId, answer, known?.hasHeld ?? true);
+  await replyWithHeld(deps, db, event, userId, answer, {
+    mayHaveHeld: known?.hasHeld ?? true,
+    memberIds: known?.hasDueDigest === false ? [] : memberships.map((m) => m.memberId),
+  });
 }
 
 /**
- * Reminders held because the monthly push quota ran out ride along on replies, which are free:
- * the answer first, then as many held messages as fit in LINE's five.
+ * Replies are free, so they carry what would otherwise cost a push: the answer first, then
+ * reminders held because the monthly push quota ran out, then the member's own digest of today
+ * if it has not been pushed yet (planned in the evening for the morning, say) — as many as fit in
+ * LINE's five. A digest taken for the reply goes back to the sender if the reply fails.
  */
 async function replyWithHeld(
   deps: ChatDeps,
@@ -184,11 +201,11 @@ async function replyWithHeld(
   event: WebhookEvent,
   userId: string,
   answer: Message[],
-  mayHaveHeld: boolean,
+  riders: { mayHaveHeld: boolean; memberIds: number[] },
 ): Promise<void> {
-  const room = 5 - answer.length;
+  const room = LINE_LIMITS.messagesPerRequest - answer.length;
   // Known from the claim's round trip in the common case: no extra query when nothing is held.
-  const held = room > 0 && mayHaveHeld ? await undeliveredFor(db, userId) : [];
+  const held = room > 0 && riders.mayHaveHeld ? await undeliveredFor(db, userId) : [];
   const riding: { id: string; messages: Message[] }[] = [];
   let used = 0;
   for (const h of held) {
@@ -197,13 +214,61 @@ async function replyWithHeld(
     riding.push({ id: h.id, messages });
     used += messages.length;
   }
-  await reply(deps, event, [...answer, ...riding.flatMap((r) => r.messages)]);
+  const now = deps.now();
+  // Back to the sender at the time it would have pushed them.
+  const giveBack = async (list: ClaimedDigest[], error: string) => {
+    for (const d of list) {
+      const at = d.sendAt.getTime() > now.getTime() ? d.sendAt : now;
+      await settleMessage(db, d.id, { status: "retry", at, error });
+    }
+  };
+  // A digest is one message (digestMessage): the claim takes no more than there is room for.
+  const claimed = await claimDigestsForReply(db, riders.memberIds, bangkokDate(now), now, room - used);
+  const digests: { id: string; messages: Message[] }[] = [];
+  const left: ClaimedDigest[] = [];
+  // The sender's rule: a digest whose every step was done since it was planned is not sent.
+  const stale = await staleDigests(
+    db,
+    claimed.map((d) => d.id),
+  );
+  for (const d of claimed) {
+    const messages = d.payload as Message[];
+    if (stale.has(d.id)) {
+      await settleMessage(db, d.id, {
+        status: "dead",
+        error: "not sent: every item was done before sending",
+      });
+    } else if (used + messages.length > room) left.push(d);
+    else {
+      digests.push({ id: d.id, messages });
+      used += messages.length;
+    }
+  }
+  await giveBack(left, "no room in the reply");
+  try {
+    await reply(deps, event, [
+      ...answer,
+      ...riding.flatMap((r) => r.messages),
+      ...digests.flatMap((d) => d.messages),
+    ]);
+  } catch (error) {
+    await giveBack(
+      claimed.filter((d) => digests.some((r) => r.id === d.id)),
+      "the reply that carried it failed",
+    );
+    throw error;
+  }
   if (riding.length)
     await markDeliveredByReply(
       db,
       riding.map((r) => r.id),
-      deps.now(),
+      now,
     );
+  await markDigestsReplied(
+    db,
+    digests.map((d) => d.id),
+    now,
+  );
 }
 
 async function onFollow(deps: ChatDeps, db: Kysely<Database>, event: WebhookEvent): Promise<void> {

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import { textAnswer } from "../../core/chat/flex/index.ts";
 import type { SettingsChange } from "../../core/chat/query.ts";
-import { bangkokDate } from "../../core/thai/fiscal-year.ts";
 import {
   type ReminderSettings,
   reminderSettings,
@@ -9,9 +8,9 @@ import {
   updateReminderSettings,
 } from "../../db/repositories/member-prefs.ts";
 import { type Membership, scopeOf } from "../../db/repositories/members.ts";
-import { quotaWarned } from "../../db/repositories/quota-warnings.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Message } from "../line/client.ts";
+import { adminQuotaNotes } from "../quota-notes.ts";
 
 const DAYS_TH = ["วันอาทิตย์", "วันจันทร์", "วันอังคาร", "วันพุธ", "วันพฤหัสบดี", "วันศุกร์", "วันเสาร์"];
 
@@ -51,11 +50,8 @@ export async function answerSettings(
       patch,
     );
   }
-  const month = bangkokDate(now).slice(0, 7);
-  const warned = membership.role === "admin" && (await quotaWarned(db, month));
-  const quotaNote = warned
-    ? "\n\n⚠️ เดือนนี้ใช้โควตาข้อความของบัญชี LINE ไปแล้วกว่า 80% ข้อความเตือนที่ส่งไม่ได้จะรอในคิว และส่งให้เมื่อผู้รับทักบอท"
-    : "";
+  const notes = membership.role === "admin" ? await adminQuotaNotes(db, membership.agencyId, now) : [];
+  const quotaNote = notes.map((n) => `\n\n${n}`).join("");
   return [
     textAnswer(`${change ? "บันทึกแล้ว ✅\n" : ""}การแจ้งเตือนของท่าน:\n${describe(settings)}${quotaNote}`, [
       settings.muted ? "เปิดการแจ้งเตือน" : "ปิดการแจ้งเตือน",

@@ -16,6 +16,7 @@ import { recordQuotaWarning } from "../../db/repositories/quota-warnings.ts";
 import type { Database } from "../../db/schema.ts";
 import type { LineClient } from "../line/client.ts";
 import type { Logger } from "../log.ts";
+import { forecastQuota } from "./quota-forecast.ts";
 import { type SendOptions, type SendReport, sendDue } from "./sender.ts";
 
 export interface TickDeps {
@@ -24,12 +25,16 @@ export interface TickDeps {
   line?: LineClient;
   now: () => Date;
   log: Logger;
+  /** Skip planning while another process plans, rather than wait for it (Node workers tick together). */
+  skipPlanningWhenBusy?: boolean;
 }
 
 export interface TickReport {
   digests: number;
   notices: number;
   superseded: number;
+  /** Another process was planning: this tick only sent. */
+  planningSkipped?: true;
   send?: SendReport;
   quota?: { used: number; limit: number | "none"; warned: boolean };
 }
@@ -48,14 +53,15 @@ export async function tick(deps: TickDeps, options: SendOptions = {}): Promise<T
   const report: TickReport = { ...(await plan(deps)) };
   if (!deps.line) return report;
   report.quota = await checkQuota(deps);
+  await forecastQuota(deps, report.quota);
   report.send = await sendDue({ db: deps.db, line: deps.line, now: deps.now, log: deps.log }, options);
   return report;
 }
 
-async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notices" | "superseded">> {
+async function plan(deps: TickDeps): Promise<Omit<TickReport, "send" | "quota">> {
   const now = deps.now();
   const today = bangkokDate(now);
-  return withPlanningLock(deps.db, async (trx) => {
+  const planned = await withPlanningLock(deps.db, { ifFree: deps.skipPlanningWhenBusy }, async (trx) => {
     // The product lives in the current year: its usual national calendar (and, for the reports due
     // in October, the next year's) exists before anything is planned from it.
     const fiscalYear = fiscalYearOfDate(today);
@@ -148,6 +154,7 @@ async function plan(deps: TickDeps): Promise<Pick<TickReport, "digests" | "notic
       superseded: result.supersededCount ?? result.superseded.length,
     };
   });
+  return planned ?? { digests: 0, notices: 0, superseded: 0, planningSkipped: true };
 }
 
 function digestView(

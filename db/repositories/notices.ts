@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { NoticeKind } from "../../core/measures/model.ts";
+import { digestMarker } from "../../core/measures/plan.ts";
 import { inBatches } from "../batches.ts";
 import type { Database } from "../schema.ts";
 
@@ -53,4 +54,41 @@ export async function recordNotices(
     (batch) => db.insertInto("notices").values(batch).execute(),
     maxParameters,
   );
+}
+
+/**
+ * The keys of the notices recorded for these members from `since` on, and a marker
+ * (`digestMarker`) for every digest already made: what the push forecast
+ * (core/measures/push-forecast.ts) starts from. Notices superseded since watermarks are not
+ * recorded; the forecast's planner supersedes them again by the newest recorded one, so it
+ * plans the same digests.
+ */
+export async function recordedNoticeKeys(
+  db: Kysely<Database>,
+  memberIds: readonly number[],
+  since: string,
+): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const ids = [...memberIds];
+  const [notices, digests] = await Promise.all([
+    db
+      .selectFrom("notices")
+      .select("dedupe_key")
+      .where(sql<boolean>`member_id = any(${ids}::int[])`)
+      .where("day", ">=", since)
+      .execute(),
+    // A member's digest may be a multicast row shared with co-owners: find it through its notices.
+    db
+      .selectFrom("notices as n")
+      .innerJoin("outbox as o", "o.id", "n.outbox_id")
+      .select(["n.member_id", sql<string>`o.day::text`.as("day")])
+      .distinct()
+      .where("o.kind", "=", "digest")
+      .where(sql<boolean>`n.member_id = any(${ids}::int[])`)
+      .where("o.day", ">=", since)
+      .execute(),
+  ]);
+  const out = new Set(notices.map((n) => n.dedupe_key));
+  for (const d of digests) out.add(digestMarker(d.member_id, d.day));
+  return out;
 }

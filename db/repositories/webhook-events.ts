@@ -18,6 +18,8 @@ export interface ClaimedEvent {
   memberships: Membership[];
   /** The sender has reminders held back by the push quota (they can ride on the reply). */
   hasHeld: boolean;
+  /** The sender has a digest of their own not pushed yet (it may ride on the reply). */
+  hasDueDigest: boolean;
 }
 
 export async function claimWebhookEvents(
@@ -55,13 +57,18 @@ export async function claimWebhookEvents(
       sql<boolean>`exists (select 1 from outbox o where o.status = 'held' and c.line_user_id = any(o.recipients))`.as(
         "has_held",
       ),
+      // Through the one-digest-a-day index (member_id, day): cheap enough for every event.
+      sql<boolean>`exists (select 1 from outbox o where o.kind = 'digest' and o.member_id = m.id and o.status = 'pending' and o.attempts = 0)`.as(
+        "has_due_digest",
+      ),
     ])
     .orderBy("m.created_at", "desc")
     .orderBy("m.id", "desc")
     .execute();
   const out = new Map<string, ClaimedEvent>();
   for (const r of rows) {
-    const claimed = out.get(r.id) ?? { memberships: [], hasHeld: Boolean(r.has_held) };
+    const claimed = out.get(r.id) ?? { memberships: [], hasHeld: Boolean(r.has_held), hasDueDigest: false };
+    if (r.has_due_digest) claimed.hasDueDigest = true;
     if (
       r.member_id !== null &&
       r.agency_id !== null &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, clockOf, dbConfigOf, parseConfig } from "../../bot/config.ts";
+import { ConfigError, clockOf, dbConfigOf, parseConfig, poolPerWorker } from "../../bot/config.ts";
 
 const PG_URL = "postgres://prongsai:secret@localhost:5432/prongsai";
 
@@ -161,6 +161,83 @@ describe("dbConfigOf", () => {
     expect(dbConfigOf(parseConfig({ DATA_DIR: "/srv/data" }))).toEqual({ dataDir: "/srv/data/pglite" });
     expect(dbConfigOf(parseConfig({ DATABASE_URL: PG_URL, DATA_DIR: "/srv/data" }))).toEqual({
       databaseUrl: PG_URL,
+      maxConnections: 10,
     });
+  });
+
+  it("gives each worker an equal share of DATABASE_POOL_MAX", () => {
+    const pool = (env: Record<string, string>) =>
+      dbConfigOf(parseConfig({ DATABASE_URL: PG_URL, ...LINE, ...env })).maxConnections;
+    expect(pool({})).toBe(10);
+    expect(pool({ DATABASE_POOL_MAX: "25" })).toBe(25);
+    expect(pool({ WEB_CONCURRENCY: "4" })).toBe(2);
+    expect(pool({ WEB_CONCURRENCY: "3", DATABASE_POOL_MAX: "20" })).toBe(6);
+    expect(poolPerWorker({ WEB_CONCURRENCY: 64, DATABASE_POOL_MAX: 128 })).toBe(2);
+  });
+});
+
+describe("WEB_CONCURRENCY, the number of Node workers", () => {
+  const PG = { DATABASE_URL: PG_URL, ...LINE };
+
+  it("is one worker by default and takes 1 to 64", () => {
+    expect(parseConfig({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseConfig({ ...PG, WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
+    expect(parseConfig({ ...PG, WEB_CONCURRENCY: "64", DATABASE_POOL_MAX: "128" }).WEB_CONCURRENCY).toBe(64);
+    // One worker needs neither PostgreSQL nor LINE credentials: the development default.
+    expect(parseConfig({ WEB_CONCURRENCY: "1" }).WEB_CONCURRENCY).toBe(1);
+  });
+
+  it.each(["0", "65", "2.5", "-1", "two", "1e9"])(
+    "refuses WEB_CONCURRENCY=%j, naming it in Thai and English",
+    (n) => {
+      const message = configErrorOf({ ...PG, WEB_CONCURRENCY: n }).message;
+      expect(message).toContain("WEB_CONCURRENCY");
+      expect(message).toContain("ต้องเป็นจำนวนเต็ม 1–64");
+      expect(message).toContain("1 to 64");
+    },
+  );
+
+  it("refuses several workers on the embedded PGlite, even where PGlite is allowed", () => {
+    for (const env of [
+      { ...LINE, WEB_CONCURRENCY: "2" },
+      { ...LINE, WEB_CONCURRENCY: "2", NODE_ENV: "production", ALLOW_PGLITE: "on" },
+    ]) {
+      const message = configErrorOf(env).message;
+      expect(message).toContain("WEB_CONCURRENCY=2");
+      expect(message).toContain("DATABASE_URL");
+      expect(message).toContain("PGlite");
+    }
+  });
+
+  it("refuses several workers on the built-in fake LINE platform", () => {
+    const message = configErrorOf({ DATABASE_URL: PG_URL, WEB_CONCURRENCY: "2" }).message;
+    expect(message).toContain("LINE_CHANNEL_SECRET");
+    expect(message).toContain("fake LINE platform");
+    expect(message).not.toContain("PGlite");
+  });
+
+  it("names every problem at once", () => {
+    const message = configErrorOf({ WEB_CONCURRENCY: "3", DATABASE_POOL_MAX: "4" }).message;
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("LINE_CHANNEL_SECRET");
+    expect(message).toContain("DATABASE_POOL_MAX=4");
+  });
+
+  it("refuses a pool too small for two connections per worker", () => {
+    const message = configErrorOf({ ...PG, WEB_CONCURRENCY: "8" }).message;
+    expect(message).toContain("DATABASE_POOL_MAX=10");
+    expect(message).toContain("16");
+    expect(parseConfig({ ...PG, WEB_CONCURRENCY: "5" }).WEB_CONCURRENCY).toBe(5);
+  });
+});
+
+describe("TICK_EVERY_MS, the tests' tick period", () => {
+  it("is a minute unless a test shortens it, and refused in production", () => {
+    expect(parseConfig({}).TICK_EVERY_MS).toBe(60_000);
+    expect(parseConfig({ TICK_EVERY_MS: "1000" }).TICK_EVERY_MS).toBe(1000);
+    expect(configErrorOf({ TICK_EVERY_MS: "10" }).message).toContain("TICK_EVERY_MS");
+    expect(configErrorOf({ ...LINE, NODE_ENV: "production", TICK_EVERY_MS: "1000" }).message).toContain(
+      "TICK_EVERY_MS",
+    );
   });
 });

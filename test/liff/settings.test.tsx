@@ -58,6 +58,10 @@ describe("reminder settings page", () => {
 
     await screen.findByText("บันทึกแล้ว ✓");
     expect(sent).toEqual([{ agencyId: 7, muted: true, frequency: "daily", firstLeadDays: 3 }]);
+    // A viewer is not shown the account's quota, so the app does not ask for it.
+    expect(fetch.mock.calls.map(([url]) => String(url))).not.toContainEqual(
+      expect.stringContaining("/me/quota"),
+    );
   });
 
   it("refuses a first reminder beyond 30 days next to the field, without calling the server", async () => {
@@ -87,5 +91,23 @@ describe("reminder settings page", () => {
     fireEvent.click(await screen.findByRole("button", { name: "บันทึก" }));
     const alert = await screen.findByText("ท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้");
     expect(alert.getAttribute("role")).toBe("alert");
+  });
+
+  it("shows an admin the LINE account's quota above the settings; a viewer never asks for it", async () => {
+    location.hash = "#/a/7/settings";
+    const note = "📊 คาดการณ์ข้อความเดือน ธ.ค. 2569: อย่างน้อย 320 ข้อความ เกินโควตา 300";
+    renderWith(
+      fakeServer({
+        "GET /api/me": () => json({ userId: "U1", name: null, memberships: [member("admin")], held: [] }),
+        "GET /api/me/settings": () => json(defaults),
+        "GET /api/me/quota": (url) => {
+          expect(url.searchParams.get("agencyId")).toBe("7");
+          return json({ notes: [note] });
+        },
+      }),
+      <App />,
+    );
+    const notes = await screen.findByRole("region", { name: "โควตาข้อความของบัญชี LINE" });
+    expect(notes.textContent).toBe(note);
   });
 });

@@ -138,6 +138,9 @@ export function createApi({ idToken, baseUrl = "/api", fetch }: ApiOptions) {
 
     saveSettings: (input: Settings) => form(call(() => client.me.settings.$put({ json: input }))),
 
+    quotaNotes: (agencyId: number) =>
+      call(() => client.me.quota.$get({ query: { agencyId: String(agencyId) } })).then((a) => a.notes),
+
     audit: (agencyId: number, before?: string) =>
       call(() => at.audit.$get({ param: agency(agencyId), query: before ? { before } : {} })),
 

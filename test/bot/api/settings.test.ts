@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { apiApp } from "../../../bot/api/index.ts";
+import { decideMonth, saveAgencyForecasts } from "../../../db/repositories/push-forecasts.ts";
 import {
   VIEWER_BANLAENG as LAENG,
   NEWCOMER,
@@ -138,5 +139,18 @@ describe("reminder settings API", () => {
     expect(fields.frequency).toContain("รายสัปดาห์");
     expect(fields.firstLeadDays).toContain("30");
     expect((await call(SRI, "GET", "/me/settings")).status).toBe(400);
+  });
+
+  it("tells an agency's admins about the message quota and no one else", async () => {
+    expect((await call(SRI, "GET", `/me/quota?agencyId=${sri}`)).json).toEqual({ notes: [] });
+    await saveAgencyForecasts(w.db, [
+      { agencyId: sri, month: "2026-12", pushes: 320, viewerPushes: 0, dailyMembers: 0 },
+    ]);
+    await decideMonth(w.db, "2026-12", { limit: 300 });
+    expect((await call(SRI, "GET", `/me/quota?agencyId=${sri}`)).json).toEqual({
+      notes: ["📊 คาดการณ์ข้อความเดือน ธ.ค. 2569: อย่างน้อย 320 ข้อความ เกินโควตา 300"],
+    });
+    expect((await call(LAENG, "GET", `/me/quota?agencyId=${laeng}`)).status).toBe(403);
+    expect((await call(LAENG, "GET", `/me/quota?agencyId=${sri}`)).status).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWorld, ADMIN_SRISONGRAK as SRI, visibleText, type World } from "../world.ts";
+import { decideMonth, saveAgencyForecasts } from "../../../db/repositories/push-forecasts.ts";
+import { EDITOR_DEMO, openWorld, ADMIN_SRISONGRAK as SRI, visibleText, type World } from "../world.ts";
 
 describe("reminder settings from chat", () => {
   let w: World;
@@ -29,6 +30,21 @@ describe("reminder settings from chat", () => {
     expect((await w.say(SRI, "ตั้งค่าแจ้งเตือน")).map(visibleText).join()).not.toContain("80%");
     await w.db.insertInto("quota_warnings").values({ month: "2026-11" }).execute();
     expect((await w.say(SRI, "ตั้งค่าแจ้งเตือน")).map(visibleText).join()).toContain("80%");
+  });
+
+  it("shows an admin the coming month's push forecast, and nobody else", async () => {
+    const { agency_id: agencyId } = await w.db
+      .selectFrom("members")
+      .select("agency_id")
+      .where("line_user_id", "=", SRI)
+      .executeTakeFirstOrThrow();
+    await saveAgencyForecasts(w.db, [
+      { agencyId, month: "2026-12", pushes: 42, viewerPushes: 0, dailyMembers: 0, lighter: 30 },
+    ]);
+    await decideMonth(w.db, "2026-12", { limit: 300 });
+    const seen = (await w.say(SRI, "ตั้งค่าแจ้งเตือน")).map(visibleText).join();
+    expect(seen).toContain("📊 คาดการณ์ข้อความเดือน ธ.ค. 2569: อย่างน้อย 42 ข้อความ จากโควตา 300");
+    expect((await w.say(EDITOR_DEMO, "ตั้งค่าแจ้งเตือน")).map(visibleText).join()).not.toContain("คาดการณ์");
   });
 
   it("mutes, switches to weekly and changes the first reminder, each audited", async () => {

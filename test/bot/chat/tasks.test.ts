@@ -128,4 +128,50 @@ describe("measures and steps from chat", () => {
     expect(row.status).toBe("sent");
     expect(await w.say(SRI, "คะแนน ITA")).toHaveLength(1);
   });
+
+  /** SRI's own digest of `day`, planned but not pushed yet (it goes at `sendAt`). */
+  const pendingDigest = async (day: string, sendAt: Date) => {
+    const me = await w.db
+      .selectFrom("members")
+      .select(["id", "agency_id"])
+      .where("line_user_id", "=", SRI)
+      .executeTakeFirstOrThrow();
+    return (await enqueueMessage(w.db, {
+      agencyId: me.agency_id,
+      memberId: me.id,
+      recipients: [SRI],
+      kind: "digest",
+      day,
+      payload: [{ type: "text", text: `สรุปงานวันที่ ${day}` }],
+      sendAt,
+      naturalKey: `digest|${me.id}|${day}`,
+    }))!;
+  };
+  const outboxRow = (id: string) =>
+    w.db
+      .selectFrom("outbox")
+      .select(["status", "next_attempt_at", "last_error"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+
+  it("carries the member's digest of today, not pushed yet, in the reply instead of a push", async () => {
+    const id = await pendingDigest("2026-11-25", new Date(NOW.getTime() + 30 * 60_000));
+    const messages = await w.say(SRI, "คะแนน ITA");
+    expect(messages.map(visibleText)).toEqual([expect.stringContaining("97.15"), "สรุปงานวันที่ 2026-11-25"]);
+    expect(await outboxRow(id)).toMatchObject({ status: "sent", last_error: "delivered in a reply" });
+    expect(w.fake.messagesTo(SRI).filter((d) => d.via !== "reply")).toEqual([]);
+    expect(await w.say(SRI, "คะแนน ITA")).toHaveLength(1);
+  });
+
+  it("gives the digest back to the sender, for its own time, when the reply that carried it fails", async () => {
+    const sendAt = new Date(NOW.getTime() + 60 * 60_000);
+    const id = await pendingDigest("2026-11-24", sendAt);
+    w.fake.failNext(1, 500, { paths: /reply/ });
+    await w.say(SRI, "คะแนน ITA");
+    expect(await outboxRow(id)).toEqual({
+      status: "pending",
+      next_attempt_at: sendAt,
+      last_error: "the reply that carried it failed",
+    });
+  });
 });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { digestMarker } from "../../../core/measures/plan.ts";
 import type { DbHandle } from "../../../db/client.ts";
-import { itemReference, type NoticeRecord, recordNotices } from "../../../db/repositories/notices.ts";
+import {
+  itemReference,
+  type NoticeRecord,
+  recordedNoticeKeys,
+  recordNotices,
+} from "../../../db/repositories/notices.ts";
 import { enqueueMessage } from "../../../db/repositories/outbox.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
@@ -108,6 +114,45 @@ describe.each(DIALECTS)("notices on %s", (dialect) => {
       .where("due_on", "=", "2025-01-06")
       .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(10_000);
+  });
+
+  it("gives the push forecast the keys recorded and each member's digests, a shared one for each of them", async () => {
+    const member = async (lineUserId: string) =>
+      (
+        await h.db
+          .insertInto("members")
+          .values({ agency_id: agencyId, line_user_id: lineUserId, role: "editor" })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const somsri = await member("Unotices-somsri");
+    const other = await member("Unotices-other");
+    const shared = (await enqueueMessage(h.db, {
+      agencyId,
+      recipients: ["Unotices-somsri", "Unotices-other"],
+      kind: "digest",
+      day: "2025-03-25",
+      payload: [],
+      sendAt: new Date("2025-03-25T09:00:00+07:00"),
+      naturalKey: `digest|${somsri},${other}|2025-03-25`,
+    }))!;
+    const due = (memberId: number): NoticeRecord => ({
+      dedupeKey: `${memberId}|step:2|due|0|2025-03-25`,
+      agencyId,
+      memberId,
+      itemKey: "step:2",
+      kind: "due",
+      day: "2025-03-25",
+      dueOn: "2025-03-25",
+      outboxId: shared,
+    });
+    await recordNotices(h.db, [due(somsri), due(other)]);
+    expect(await recordedNoticeKeys(h.db, [other], "2025-03-01")).toEqual(
+      new Set([due(other).dedupeKey, digestMarker(other, "2025-03-25")]),
+    );
+    // Before the window, or nobody asked about: nothing.
+    expect(await recordedNoticeKeys(h.db, [somchai], "2025-03-25")).toEqual(new Set());
+    expect(await recordedNoticeKeys(h.db, [], "2000-01-01")).toEqual(new Set());
   });
 
   it("knows only the planner's item keys", () => {

@@ -47,6 +47,33 @@ describe.each(DIALECTS)("the planning lock on %s", (dialect) => {
     expect(await holders(h.db)).toBe(0);
   });
 
+  it("skips at once, without waiting, when asked to plan only if no one else is", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const first = withPlanningLock(h.db, { ifFree: true }, async () => {
+      holding();
+      await released;
+      return "planned";
+    });
+    await held;
+    // PGlite has one connection, so a second transaction would wait for the first there: only
+    // PostgreSQL, where processes really plan side by side, can show the skip.
+    if (dialect === "pg") {
+      const skipped = await withPlanningLock(h.db, { ifFree: true }, async () => "planned twice");
+      expect(skipped).toBeUndefined();
+    }
+    release();
+    expect(await first).toBe("planned");
+    expect(await withPlanningLock(h.db, { ifFree: true }, (trx) => holders(trx))).toBe(1);
+    expect(await holders(h.db)).toBe(0);
+  });
+
   it("writes nothing and lets the lock go when planning fails", async () => {
     await expect(
       withPlanningLock(h.db, async (trx) => {

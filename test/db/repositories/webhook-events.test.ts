@@ -52,8 +52,8 @@ describe.each(DIALECTS)("webhook event claims on %s", (dialect) => {
       memberships: [{ agencyCode: "WH1", role: "viewer", agencyName: "เทศบาลตำบลทดสอบ" }],
       hasHeld: false,
     });
-    expect(claimed.get("E11")).toEqual({ memberships: [], hasHeld: false });
-    expect(claimed.get("E12")).toEqual({ memberships: [], hasHeld: false });
+    expect(claimed.get("E11")).toEqual({ memberships: [], hasHeld: false, hasDueDigest: false });
+    expect(claimed.get("E12")).toEqual({ memberships: [], hasHeld: false, hasDueDigest: false });
   });
 
   it("says in the same round trip whether the sender has reminders held by the quota", async () => {
@@ -75,5 +75,31 @@ describe.each(DIALECTS)("webhook event claims on %s", (dialect) => {
     const held = await claimWebhookEvents(h.db, [event("E20", "Umember"), event("E21", "Ustranger")]);
     expect(held.get("E20")!.hasHeld).toBe(true);
     expect(held.get("E21")!.hasHeld).toBe(false);
+  });
+
+  it("says in the same round trip whether the sender has a digest of their own not pushed yet", async () => {
+    const member = await h.db
+      .selectFrom("members")
+      .select(["id", "agency_id"])
+      .where("line_user_id", "=", "Umember")
+      .executeTakeFirstOrThrow();
+    const before = await claimWebhookEvents(h.db, [event("E30", "Umember")]);
+    expect(before.get("E30")!.hasDueDigest).toBe(false);
+    await enqueueMessage(h.db, {
+      agencyId: member.agency_id,
+      memberId: member.id,
+      recipients: ["Umember"],
+      kind: "digest",
+      day: "2026-11-26",
+      payload: [{ type: "text", text: "digest" }],
+      sendAt: new Date("2026-11-26T01:00:00Z"),
+      naturalKey: "digest|due-claim",
+    });
+    const after = await claimWebhookEvents(h.db, [event("E31", "Umember"), event("E32", "Ustranger")]);
+    expect(after.get("E31")!.hasDueDigest).toBe(true);
+    expect(after.get("E32")!.hasDueDigest).toBe(false);
+    // One the sender has tried may have reached LINE: it is not a rider.
+    await h.db.updateTable("outbox").set({ attempts: 1 }).where("kind", "=", "digest").execute();
+    expect((await claimWebhookEvents(h.db, [event("E33", "Umember")])).get("E33")!.hasDueDigest).toBe(false);
   });
 });

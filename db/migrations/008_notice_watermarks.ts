@@ -37,8 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       where milestone_id is not null;
     -- The sender's: the notices of the digests it has claimed.
     create index notices_outbox on notices (outbox_id) where outbox_id is not null;
-    -- Read by nothing since the planner keeps watermarks instead of every key.
-    drop index notices_member_day;
+    -- notices_member_day stays: the push forecast reads a few hundred members' keys through it.
 
     -- Who already has a digest on a day (a multicast row names its members through its notices).
     create index outbox_digest_day on outbox (day) where kind = 'digest';
@@ -51,7 +50,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
     drop index outbox_digest_day;
-    create index notices_member_day on notices (member_id, day);
     drop index notices_outbox;
     drop index notices_milestone_schedule;
     drop index notices_step_schedule;
