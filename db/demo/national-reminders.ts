@@ -158,14 +158,15 @@ export async function recordYearSoFar(db: Kysely<Database>, lastDay: string): Pr
     await sql`set local session_replication_role = replica`.execute(trx);
     const result = await sql`
     with pairs as (
-      select o.member_id, s.agency_id, 'step:' || s.id as item_key, s.due_on, true as late
+      select o.member_id, s.agency_id, 'step:' || s.id as item_key, s.id as step_id, null::int as milestone_id,
+             s.due_on, true as late
         from measure_steps s
         join lateral (select coalesce(
           (select min(member_id) from step_owners where step_id = s.id),
           (select min(member_id) from measure_owners where measure_id = s.measure_id)) as member_id) o on true
        where o.member_id is not null
       union all
-      select a.id, a.agency_id, 'milestone:' || m.id, m.due_on, false
+      select a.id, a.agency_id, 'milestone:' || m.id, null, m.id, m.due_on, false
         from milestones m join members a on a.role = 'admin' and a.active
        where m.remind and m.agency_id is null
     ),
@@ -179,9 +180,10 @@ export async function recordYearSoFar(db: Kysely<Database>, lastDay: string): Pr
           union all select 'overdue', g * 7 from generate_series(1, 60) g where p.late
         ) k
     )
-    insert into notices (dedupe_key, agency_id, member_id, item_key, kind, day, superseded)
+    insert into notices (dedupe_key, agency_id, member_id, item_key, step_id, milestone_id, kind, day, due_on,
+                         superseded)
     select member_id || '|' || item_key || '|' || kind || '|' || offset_days || '|' || due_on,
-           agency_id, member_id, item_key, kind, day, false
+           agency_id, member_id, item_key, step_id, milestone_id, kind, day, due_on, false
       from schedule
      where day <= ${lastDay}::date
        -- A 7-day notice waits for the next Monday unless the day-before notice came first.

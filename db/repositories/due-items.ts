@@ -26,6 +26,8 @@ export interface PendingRemindersQuery {
   slots: readonly DigestDaySlot[];
   /** What a member without settings has (DEFAULT_PREFS). */
   defaults: { leadDays: readonly number[]; quietStart: string; quietEnd: string };
+  /** Only agencies whose id is in [first, last]; all of them when omitted. */
+  agencies?: { first: number; last: number };
 }
 
 export interface PendingReminders {
@@ -62,7 +64,10 @@ export async function pendingReminders(db: Db, query: PendingRemindersQuery): Pr
   for (const slot of query.slots) checkDate("slot day", slot.day);
   if (query.slots.length === 0) return { items: [], watermarks: new Map() };
   const days = [...new Set(query.slots.map((s) => s.day))];
+  const slotKeys = query.slots.map((s) => `${s.quietStart}-${s.quietEnd}`);
   const { defaults } = query;
+  const first = query.agencies?.first ?? 0;
+  const last = query.agencies?.last ?? 2_147_483_647;
   const rows = await sql<{
     kind: "step" | "milestone";
     id: number;
@@ -75,33 +80,42 @@ export async function pendingReminders(db: Db, query: PendingRemindersQuery): Pr
     snoozed_until: string | null;
     watermark: string | null;
   }>`
-    with slot as (
-      select * from unnest(${query.slots.map((s) => s.quietStart)}::text[], ${query.slots.map((s) => s.quietEnd)}::text[],
-                           ${query.slots.map((s) => s.day)}::date[]) as t(quiet_start, quiet_end, day)
-    ),
+    with
     -- A member's digest may be a multicast row shared with co-owners: its notices name them.
-    digested as (
-      select distinct n.member_id, o.day
-        from outbox o join notices n on n.outbox_id = o.id
-       where o.kind = 'digest' and o.day = any(${days}::date[])
+    digested as materialized (
+      select o.member_id, o.day from outbox o
+       where o.kind = 'digest' and o.day = any(${days}::date[]) and o.member_id is not null
+         and o.agency_id between ${first}::int and ${last}::int
+      union all
+      select n.member_id, o.day from outbox o join notices n on n.outbox_id = o.id
+       where o.kind = 'digest' and o.day = any(${days}::date[]) and o.member_id is null
+         and o.agency_id between ${first}::int and ${last}::int
     ),
-    recipient as (
-      select m.id, m.agency_id, m.role, sl.day as digest_day,
-             coalesce(p.lead_days, ${[...defaults.leadDays]}::int[]) as lead_days
+    -- The digest day looked up by quiet hours, an expression rather than a join: joined, the
+    -- planner guessed one member and compared every member with every digest.
+    member_day as (
+      select m.id, m.agency_id, m.role, coalesce(p.lead_days, ${[...defaults.leadDays]}::int[]) as lead_days,
+             (${query.slots.map((s) => s.day)}::date[])[array_position(${slotKeys}::text[],
+               coalesce(p.quiet_start, ${defaults.quietStart}) || '-' || coalesce(p.quiet_end, ${defaults.quietEnd}))]
+               as digest_day
         from members m
         left join member_prefs p on p.member_id = m.id
         left join line_users u on u.line_user_id = m.line_user_id
-        join slot sl on sl.quiet_start = coalesce(p.quiet_start, ${defaults.quietStart})
-                    and sl.quiet_end = coalesce(p.quiet_end, ${defaults.quietEnd})
        where m.active and not coalesce(p.muted, false) and u.following is not false
-         and not exists (select 1 from digested d where d.member_id = m.id and d.day = sl.day)
+         and m.agency_id between ${first}::int and ${last}::int
+    ),
+    recipient as materialized (
+      select md.* from member_day md
+       where md.digest_day is not null
+         and not exists (select 1 from digested d where d.member_id = md.id and d.day = md.digest_day)
     ),
     step_item as (
       select s.id, s.agency_id, s.title, s.due_on, s.status, s.snoozed_until, ms.title as measure_title,
              ${effectiveOwnerIds("s")} as owner_ids
         from measure_steps s
         join measures ms on ms.id = s.measure_id and ms.agency_id = s.agency_id
-       where s.due_on between ${query.from}::date and ${query.to}::date
+       where s.agency_id between ${first}::int and ${last}::int
+         and s.due_on between ${query.from}::date and ${query.to}::date
          and s.status = any(${[...OPEN_STATUSES]}::text[]) and ms.status = any(${[...OPEN_STATUSES]}::text[])
     ),
     step_pair as (
@@ -178,6 +192,18 @@ export async function pendingReminders(db: Db, query: PendingRemindersQuery): Pr
       a.ownerIds[0]! - b.ownerIds[0]!,
   );
   return { items, watermarks };
+}
+
+/**
+ * SYSTEM JOB ONLY: every agency, in blocks of `size` consecutive ids (by rank, whatever the gaps),
+ * each as the first and last id, for planning a block at a time.
+ */
+export async function agencyBlocks(db: Db, size: number): Promise<{ first: number; last: number }[]> {
+  const { rows } = await sql<{ first: number; last: number }>`
+    select min(id) as first, max(id) as last
+      from (select id, (row_number() over (order by id) - 1) / ${size}::int as block from agencies) a
+     group by block order by first`.execute(db);
+  return rows;
 }
 
 /**
