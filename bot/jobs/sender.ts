@@ -114,65 +114,74 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
  * Sends what is due in the outbox, each message with its own fixed X-Line-Retry-Key.
  *
  * Each round claims a batch (marked "sending" and committed before any push), drops the stale
- * digests among it in one query, pushes the rest `concurrency` at a time, and records every
+ * digests among it in one query, pushes the rest (with the other claimer, `concurrency` at a time), and records every
  * outcome of the round in one statement. A sender that dies mid-round leaves its rows "sending":
  * the next sender takes them again after `staleMs` and pushes with the same retry key, which LINE
  * answers 409 for a push it had accepted: each message is delivered once.
  */
 export async function sendDue(deps: SenderDeps, options: SendOptions = {}): Promise<SendReport> {
   const report: SendReport = { sent: 0, retried: 0, held: 0, dead: 0 };
-  const batch = options.batch ?? 200;
+  const batch = options.batch ?? 250;
   const concurrency = options.concurrency ?? 32;
   const maxAttempts = options.maxAttempts ?? 8;
   const budgetMs = options.budgetMs ?? 45_000;
   const rates = options.perSecond ?? LINE_RATES;
   const paced = { push: pacer(rates.push), multicast: pacer(rates.multicast) };
   const started = deps.now().getTime();
-  for (let round = 0; round < (options.maxRounds ?? Number.POSITIVE_INFINITY); round++) {
-    if (round > 0 && deps.now().getTime() - started >= budgetMs) break;
-    const rows = await claimDueMessages(deps.db, deps.now(), {
-      limit: batch,
-      staleMs: options.staleMs ?? 10 * 60_000,
-    });
-    if (rows.length === 0) break;
-    const stale = await staleDigests(
-      deps.db,
-      rows.filter((r) => r.kind === "digest").map((r) => r.id),
-    );
-    const settled: { id: string; outcome: Settlement }[] = [];
-    await pool(
-      rows.filter((r) => !stale.has(r.id)),
-      concurrency,
-      async (row) => {
-        let outcome: Settlement;
-        try {
-          await (row.recipients.length === 1 ? paced.push : paced.multicast)();
-          await deliver(deps.line, row);
-          outcome = { status: "sent", at: deps.now() };
-        } catch (error) {
-          outcome = settlementFor(error, row.attempts, maxAttempts, deps.now());
-          deps.log.warn("outbox: push failed", {
-            id: row.id,
-            attempts: row.attempts,
-            outcome: outcome.status,
-            error: String(error),
-          });
-        }
-        settled.push({ id: row.id, outcome });
-      },
-    );
-    for (const id of stale)
-      settled.push({
-        id,
-        outcome: { status: "dead", error: "not sent: every item was done before sending" },
+  let rounds = 0;
+  // Two claimers, each with half the pushes in flight: while one waits on the database (claim,
+  // stale check, settle) the other's pushes go on. SKIP LOCKED keeps their rows apart.
+  const claimer = async (inFlight: number) => {
+    for (;;) {
+      if (rounds >= (options.maxRounds ?? Number.POSITIVE_INFINITY)) return;
+      if (rounds > 0 && deps.now().getTime() - started >= budgetMs) return;
+      rounds++;
+      const rows = await claimDueMessages(deps.db, deps.now(), {
+        limit: batch,
+        staleMs: options.staleMs ?? 10 * 60_000,
       });
-    await settleMessages(deps.db, settled);
-    for (const { outcome } of settled) {
-      if (outcome.status === "sent") report.sent++;
-      else if (outcome.status === "retry") report.retried++;
-      else report[outcome.status]++;
+      if (rows.length === 0) return;
+      const stale = await staleDigests(
+        deps.db,
+        rows.filter((r) => r.kind === "digest").map((r) => r.id),
+      );
+      const settled: { id: string; outcome: Settlement }[] = [];
+      await pool(
+        rows.filter((r) => !stale.has(r.id)),
+        inFlight,
+        async (row) => {
+          let outcome: Settlement;
+          try {
+            await (row.recipients.length === 1 ? paced.push : paced.multicast)();
+            await deliver(deps.line, row);
+            outcome = { status: "sent", at: deps.now() };
+          } catch (error) {
+            outcome = settlementFor(error, row.attempts, maxAttempts, deps.now());
+            deps.log.warn("outbox: push failed", {
+              id: row.id,
+              attempts: row.attempts,
+              outcome: outcome.status,
+              error: String(error),
+            });
+          }
+          settled.push({ id: row.id, outcome });
+        },
+      );
+      for (const id of stale)
+        settled.push({
+          id,
+          outcome: { status: "dead", error: "not sent: every item was done before sending" },
+        });
+      await settleMessages(deps.db, settled);
+      for (const { outcome } of settled) {
+        if (outcome.status === "sent") report.sent++;
+        else if (outcome.status === "retry") report.retried++;
+        else report[outcome.status]++;
+      }
+      if (rows.length < batch) return;
     }
-    if (rows.length < batch) break;
-  }
+  };
+  const half = Math.ceil(concurrency / 2);
+  await Promise.all(concurrency > 1 ? [claimer(half), claimer(concurrency - half)] : [claimer(1)]);
   return report;
 }
