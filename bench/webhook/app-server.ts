@@ -1,6 +1,10 @@
 // The bot under load, in its own process: "full" is the real app (signature, dedupe, intent,
-// DB look-up, Flex, reply to the fake platform); "bare" only verifies the signature.
+// DB look-up, Flex, reply to the fake platform); "bare" only verifies the signature; "echo" is
+// LINE's echo-bot pattern on Hono (signature, SDK `replyMessage` per text, 200 once replied), no
+// database.
+
 import { serve } from "@hono/node-server";
+import { messagingApi, validateSignature, type webhook } from "@line/bot-sdk";
 import { Hono } from "hono";
 import { sql } from "kysely";
 import { createApp } from "../../bot/app.ts";
@@ -15,7 +19,7 @@ import { migrate } from "../../db/migrate.ts";
 import { frameworkSource } from "../../db/repositories/frameworks.ts";
 import { cachedResults } from "../../db/repositories/results-cache.ts";
 
-const mode = process.argv[2] === "bare" ? "bare" : "full";
+const mode = process.argv[2] === "bare" || process.argv[2] === "echo" ? process.argv[2] : "full";
 const secret = process.env.BENCH_SECRET!;
 const token = process.env.BENCH_TOKEN!;
 
@@ -37,6 +41,28 @@ if (mode === "bare") {
     const raw = await c.req.text();
     if (!signatureIsValid(raw, c.req.header("x-line-signature"), [secret])) return c.json({}, 401);
     return c.json({});
+  });
+} else if (mode === "echo") {
+  const client = new messagingApi.MessagingApiClient({
+    channelAccessToken: token,
+    baseURL: process.env.FAKE_URL!,
+  });
+  outer.post("/webhook", async (c) => {
+    const raw = await c.req.text();
+    const signature = c.req.header("x-line-signature");
+    if (!signature || !validateSignature(raw, secret, signature)) return c.json({}, 401);
+    const { events } = JSON.parse(raw) as webhook.CallbackRequest;
+    const result = await Promise.all(
+      events.map((event) =>
+        event.type === "message" && event.message.type === "text" && event.replyToken
+          ? client.replyMessage({
+              replyToken: event.replyToken,
+              messages: [{ type: "text", text: event.message.text }],
+            })
+          : null,
+      ),
+    );
+    return c.json(result);
   });
 } else {
   const handle = await database();
