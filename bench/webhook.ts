@@ -183,6 +183,8 @@ export async function runWebhookBench(args: string[]): Promise<void> {
       duration: { type: "string", default: "10" },
       connections: { type: "string", default: "50" },
       rounds: { type: "string", default: "3" },
+      /** A step to measure: the full path once more without it (BENCH_BEFORE in app-server.ts). */
+      before: { type: "string" },
     },
   });
   const duration = Number(values.duration);
@@ -208,6 +210,11 @@ export async function runWebhookBench(args: string[]): Promise<void> {
       await start("bare (signature only)", "bench/webhook/app-server.ts", ["bare"], false, false),
       await start("full path", "bench/webhook/app-server.ts", ["full"], true, true),
     ];
+    if (values.before) {
+      const c = await child("bench/webhook/app-server.ts", ["full"], { ...env, BENCH_BEFORE: values.before });
+      procs.push(c.proc);
+      variants.push({ name: `full path before ${values.before}`, url: c.url, answers: true, defers: true });
+    }
     const [express, , bare, full] = variants as [Variant, Variant, Variant, Variant];
     const results = new Map<Variant, Measured[]>(variants.map((v) => [v, []]));
     for (let round = 0; round < rounds; round++) {
@@ -227,6 +234,7 @@ export async function runWebhookBench(args: string[]): Promise<void> {
       }
     }
     const errors = await json<unknown[]>(`${full.url}/__bench/errors`);
+    const before = variants[4];
 
     const of = (v: Variant) => results.get(v)!;
     console.log(
@@ -282,6 +290,13 @@ export async function runWebhookBench(args: string[]): Promise<void> {
         .map((m) => `${m.pacedP99!.toFixed(1)} ms`)
         .join(", ")} (target ≤ 50 ms in every round) ${met(pacedWorst <= 50)}`,
     );
+    if (before) {
+      const gain = of(full).map((m, i) => m.answeredPerSecond / of(before)[i]!.answeredPerSecond);
+      const cpuGain = of(full).map((m, i) => m.cpuPerAnswer / of(before)[i]!.cpuPerAnswer);
+      console.log(
+        `full/before ${values.before}: answers/s ${gain.map((x) => `${x.toFixed(2)}×`).join(", ")}; CPU per answer ${cpuGain.map((x) => `${x.toFixed(2)}×`).join(", ")}`,
+      );
+    }
     console.log(`full/bare requests/s: ${ofBare.map((x) => `${(x * 100).toFixed(1)} %`).join(", ")}`);
     if (errors.length) console.log("errors logged by the app:", JSON.stringify(errors));
     console.log(

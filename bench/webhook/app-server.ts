@@ -11,7 +11,9 @@ import { createApp } from "../../bot/app.ts";
 import { FRAMEWORKS_TTL_MS, RESULTS_TTL_MS } from "../../bot/cache-ttl.ts";
 import { deferTracker } from "../../bot/defer.ts";
 import { createLineClient } from "../../bot/line/client.ts";
+import { keepAlivePool } from "../../bot/line/keep-alive.ts";
 import { memoryLogger } from "../../bot/log.ts";
+import { LINE_CONNECTIONS } from "../../bot/node.ts";
 import { signatureIsValid } from "../../bot/webhook/signature.ts";
 import { createDb } from "../../db/client.ts";
 import { loadDemoData } from "../../db/demo/load.ts";
@@ -27,10 +29,12 @@ async function database() {
   if (!process.env.DATABASE_URL) return createDb({});
   const base = new URL(process.env.DATABASE_URL);
   const admin = await createDb({ databaseUrl: base.toString(), maxConnections: 1 });
-  await sql.raw("drop database if exists prongsai_bench_webhook").execute(admin.db);
-  await sql.raw("create database prongsai_bench_webhook").execute(admin.db);
+  // One database per process: a "before" full path runs beside the current one.
+  const name = `prongsai_bench_webhook${process.env.BENCH_BEFORE ? `_${process.env.BENCH_BEFORE.replace(/\W/g, "_")}` : ""}`;
+  await sql.raw(`drop database if exists ${name}`).execute(admin.db);
+  await sql.raw(`create database ${name}`).execute(admin.db);
   await admin.close();
-  base.pathname = "/prongsai_bench_webhook";
+  base.pathname = `/${name}`;
   return createDb({ databaseUrl: base.toString(), maxConnections: 10 });
 }
 
@@ -71,7 +75,14 @@ if (mode === "bare") {
   // Only errors are kept: an entry per request would grow the heap for the whole run.
   const kept = memoryLogger();
   const log = { ...kept, info: () => {}, warn: () => {} };
-  const line = createLineClient({ channelAccessToken: token, baseURL: process.env.FAKE_URL! });
+  // As bot/node.ts composes it; BENCH_BEFORE=sdk-fetch sends through the SDK's fetch instead.
+  const baseURL = process.env.FAKE_URL!;
+  const pool = keepAlivePool({ baseURL, connections: LINE_CONNECTIONS });
+  const line = createLineClient({
+    channelAccessToken: token,
+    baseURL,
+    ...(process.env.BENCH_BEFORE === "sdk-fetch" ? {} : { post: pool.post }),
+  });
   const app = createApp({
     db: () => handle.db,
     production: true,
