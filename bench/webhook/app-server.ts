@@ -24,6 +24,8 @@ import { cachedResults } from "../../db/repositories/results-cache.ts";
 const mode = process.argv[2] === "bare" || process.argv[2] === "echo" ? process.argv[2] : "full";
 const secret = process.env.BENCH_SECRET!;
 const token = process.env.BENCH_TOKEN!;
+/** Steps taken out, to measure them: sdk-fetch, prepared, one-write (comma-separated). */
+const before = new Set((process.env.BENCH_BEFORE ?? "").split(",").filter(Boolean));
 
 async function database() {
   if (!process.env.DATABASE_URL) return createDb({});
@@ -35,7 +37,12 @@ async function database() {
   await sql.raw(`create database ${name}`).execute(admin.db);
   await admin.close();
   base.pathname = `/${name}`;
-  return createDb({ databaseUrl: base.toString(), maxConnections: 10 });
+  return createDb({
+    databaseUrl: base.toString(),
+    maxConnections: 10,
+    ...(before.has("prepared") ? { preparedStatements: false } : {}),
+    ...(before.has("one-write") ? { oneWrite: false } : {}),
+  });
 }
 
 const outer = new Hono();
@@ -75,13 +82,13 @@ if (mode === "bare") {
   // Only errors are kept: an entry per request would grow the heap for the whole run.
   const kept = memoryLogger();
   const log = { ...kept, info: () => {}, warn: () => {} };
-  // As bot/node.ts composes it; BENCH_BEFORE=sdk-fetch sends through the SDK's fetch instead.
+  // As bot/node.ts composes it; with sdk-fetch in BENCH_BEFORE, through the SDK's fetch instead.
   const baseURL = process.env.FAKE_URL!;
   const pool = keepAlivePool({ baseURL, connections: LINE_CONNECTIONS });
   const line = createLineClient({
     channelAccessToken: token,
     baseURL,
-    ...(process.env.BENCH_BEFORE === "sdk-fetch" ? {} : { post: pool.post }),
+    ...(before.has("sdk-fetch") ? {} : { post: pool.post }),
   });
   const app = createApp({
     db: () => handle.db,
