@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -31,6 +32,23 @@ async function child(
     proc.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return { proc, url: (JSON.parse(line) as { url: string }).url };
+}
+
+/** Busy and total CPU time of the whole machine so far, in ms (/proc/stat; zeros elsewhere). */
+function machineCpu(): { busy: number; total: number } {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    // idle and iowait are the 4th and 5th; USER_HZ is 100 on Linux.
+    return { busy: (total - fields[3]! - fields[4]!) * 10, total: total * 10 };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
 }
 
 const json = async <T>(url: string, init?: RequestInit) => (await (await fetch(url, init)).json()) as T;
@@ -119,6 +137,8 @@ interface Measured {
   non2xx: number;
   answeredPerSecond: number;
   cpuPerAnswer: number;
+  /** Cores the whole machine kept busy during the saturated run (every process, not only this one). */
+  machineCores: number;
   pacedP99?: number;
   pacedMax?: number;
   pacedNon2xx?: number;
@@ -153,13 +173,16 @@ async function measure(
   const bodies = await bodiesFor(fakeUrl, v.answers ? MOST_PER_SECOND * duration : 20_000);
   const answered0 = await settle();
   const cpu0 = await cpu();
+  const machine0 = machineCpu();
   const t0 = performance.now();
   const run = await saturate(v.url, bodies, { duration, connections });
   const answered = (await settle()) - answered0;
   const seconds = (performance.now() - t0) / 1000;
+  const machine1 = machineCpu();
   const cpuUsed = (await cpu()) - cpu0;
   const out: Measured = {
     ...run,
+    machineCores: (machine1.busy - machine0.busy) / (seconds * 1000),
     answeredPerSecond: answered / seconds,
     cpuPerAnswer: v.answers ? cpuUsed / answered : cpuUsed / (run.rps * duration),
   };
@@ -229,7 +252,7 @@ export async function runWebhookBench(args: string[]): Promise<void> {
             ? ""
             : `, paced ${PACED_RATE}: p99 ${m.pacedP99.toFixed(1)} ms, max ${m.pacedMax!.toFixed(0)} ms, non-2xx ${m.pacedNon2xx}`;
         console.log(
-          `round ${round + 1} ${v.name}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, non-2xx ${m.non2xx}, ${m.answeredPerSecond.toFixed(0)} answers/s, CPU ${m.cpuPerAnswer.toFixed(3)} ms/${v.answers ? "answer" : "request"}${paced}`,
+          `round ${round + 1} ${v.name}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, non-2xx ${m.non2xx}, ${m.answeredPerSecond.toFixed(0)} answers/s, CPU ${m.cpuPerAnswer.toFixed(3)} ms/${v.answers ? "answer" : "request"}, machine ${m.machineCores.toFixed(2)} cores busy${paced}`,
         );
       }
     }
