@@ -1,4 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
+import { OneWriteSocket } from "./one-write-socket.ts";
+import { namePreparedStatements } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 
 export interface DbConfig {
@@ -14,6 +16,13 @@ export interface DbConfig {
    * it as an uncaught exception and take the whole process down. Default: one line on stderr.
    */
   onIdleError?: (error: Error) => void;
+  /**
+   * PostgreSQL only, both on unless turned off (the webhook bench turns them off to measure them):
+   * statements marked with preparedMarker() run as named prepared statements (db/prepared.ts),
+   * and each statement is written to the socket once (db/one-write-socket.ts).
+   */
+  preparedStatements?: boolean;
+  oneWrite?: boolean;
 }
 
 export interface DbHandle {
@@ -37,6 +46,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     const pool = new Pool({
       connectionString: config.databaseUrl,
       max: config.maxConnections ?? 10,
+      ...(config.oneWrite === false ? {} : { stream: () => new OneWriteSocket() }),
       types: {
         getTypeParser: ((oid: number, format: "text" | "binary") => {
           if (oid === DATE_OID) return keepText;
@@ -50,6 +60,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       config.onIdleError ??
         ((error: Error) => console.error(`database: an idle connection was closed (${error.message})`)),
     );
+    if (config.preparedStatements !== false) pool.on("connect", namePreparedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "pg", close: () => db.destroy() };
   }
