@@ -9,7 +9,7 @@ import { type ChatDeps, handleEvent } from "./chat/handle-event.ts";
 import type { ReportLinker } from "./downloads/links.ts";
 import { type DownloadDeps, downloadRoute } from "./downloads/route.ts";
 import { bodyLimits } from "./http/body-limit.ts";
-import { errorHandler } from "./http/errors.ts";
+import { errorHandler, notFoundHandler } from "./http/errors.ts";
 import { type ClientIp, ipRateLimit, userRateLimited } from "./http/rate-limit.ts";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security-headers.ts";
@@ -46,6 +46,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(errorHandler(deps.log));
+  app.notFound(notFoundHandler);
   app.use(...requestLog(deps.log));
   app.use(securityHeaders({ production: deps.production }));
   app.use(bodyLimits());

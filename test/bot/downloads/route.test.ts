@@ -34,6 +34,15 @@ describe("report downloads through signed links", () => {
   const path = async (kind: "analysis" | "progress", year: number, format: "pdf" | "docx", at = NOW) =>
     new URL(await REPORT_LINKER.urlFor({ agencyId: sri, kind, year, format }, at)).pathname;
 
+  it("answers a mangled link with 404 and a Thai page, never an error", async () => {
+    for (const token of ["abc.A", "a.b", "abc", "%00.%00", "A".repeat(5000), "e30.A"]) {
+      const res = await app.request(`/r/${token}`);
+      expect(res.status, token).toBe(404);
+      expect(await res.text(), token).toContain("ลิงก์ไม่ถูกต้อง");
+    }
+    expect(log.entries.filter((e) => e.level === "error")).toEqual([]);
+  });
+
   it("sends the agency's analysis report as a PDF named for it", async () => {
     const res = await app.request(await path("analysis", 2567, "pdf"));
     expect(res.status).toBe(200);
