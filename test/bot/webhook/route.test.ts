@@ -142,6 +142,14 @@ describe("group chats", () => {
     expect(visibleText(messages[0]!)).toContain("97.15");
   });
 
+  it("does not post report links into a group, and says to ask one to one", async () => {
+    const { messages } = await w.send(ADMIN_SRISONGRAK, [groupEvent("โปร่งใส ขอรายงาน")]);
+    expect(messages).toHaveLength(1);
+    const text = visibleText(messages[0]!);
+    expect(text).toContain("แชตส่วนตัว");
+    expect(text).not.toContain("/r/");
+  });
+
   it("answers when called by name", async () => {
     const { messages } = await w.send(ADMIN_SRISONGRAK, [groupEvent("โปร่งใส จุดอ่อน")]);
     expect(visibleText(messages[0]!)).toContain("66.67");
