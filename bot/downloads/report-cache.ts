@@ -15,7 +15,10 @@ export interface ReportCacheOptions {
 
 export interface ReportCache {
   /** The report under `key`, rendered by `render` unless a fresh one is kept or being rendered. */
-  get(key: string, render: () => Promise<RenderedReport>): Promise<{ report: RenderedReport; cached: boolean }>;
+  get(
+    key: string,
+    render: () => Promise<RenderedReport>,
+  ): Promise<{ report: RenderedReport; cached: boolean }>;
   readonly bytes: number;
   readonly size: number;
 }

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import type { Kysely } from "kysely";
-import { NotFoundError, ValidationError } from "../../db/errors.ts";
-import type { Database } from "../../db/schema.ts";
-import { type AgencyScope, systemScope } from "../../db/scope.ts";
 import { type BucketOptions, tokenBuckets } from "../../core/ratelimit/token-bucket.ts";
 import { bangkokDate } from "../../core/thai/fiscal-year.ts";
+import { NotFoundError, ValidationError } from "../../db/errors.ts";
 import { reportDataVersion } from "../../db/repositories/audit-log.ts";
+import type { Database } from "../../db/schema.ts";
+import { type AgencyScope, systemScope } from "../../db/scope.ts";
 import type { ClientIp } from "../http/rate-limit.ts";
 import type { Logger } from "../log.ts";
 import type { ReportLinker, ReportRequest } from "./links.ts";

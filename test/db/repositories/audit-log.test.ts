@@ -174,9 +174,17 @@ describe.each(DIALECTS)("audit log pages on %s", (dialect) => {
 
   it("gives a new report data version after a change to the agency or a national one, not another agency's", async () => {
     const before = await reportDataVersion(h.db, a);
-    await recordChange(h.db, { label: "ทดสอบ" }, { agencyId: b.agencyId, action: "update", entity: "measure" });
+    await recordChange(
+      h.db,
+      { label: "ทดสอบ" },
+      { agencyId: b.agencyId, action: "update", entity: "measure" },
+    );
     expect(await reportDataVersion(h.db, a)).toBe(before);
-    await recordChange(h.db, { label: "ทดสอบ" }, { agencyId: a.agencyId, action: "update", entity: "measure" });
+    await recordChange(
+      h.db,
+      { label: "ทดสอบ" },
+      { agencyId: a.agencyId, action: "update", entity: "measure" },
+    );
     const afterOwn = await reportDataVersion(h.db, a);
     expect(afterOwn).not.toBe(before);
     await recordChange(h.db, { label: "ทดสอบ" }, { agencyId: null, action: "load", entity: "framework" });
