@@ -31,7 +31,12 @@ export interface AppDeps {
     defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
   };
   /** The LIFF app's API: how ID tokens are verified, and the clock. */
-  api?: { verifyIdToken: ApiDeps["verifyIdToken"]; now: () => Date; reports?: ReportLinker };
+  api?: {
+    verifyIdToken: ApiDeps["verifyIdToken"];
+    now: () => Date;
+    reports?: ReportLinker;
+    readResults?: ApiDeps["readResults"];
+  };
   /** GET /r/:token: reports through signed links (from chat and the LIFF app). */
   downloads?: Omit<DownloadDeps, "db" | "log">;
   /** Development-only routes (the local chat console), mounted when not in production. */

@@ -30,6 +30,7 @@ import { reportLinker } from "./downloads/links.ts";
 import { reportCache } from "./downloads/report-cache.ts";
 import { nodeClientIp } from "./http/rate-limit.ts";
 import { securityHeaders } from "./http/security-headers.ts";
+import { threadedResultsReader } from "./import/threaded-reader.ts";
 import { type TickDeps, tick } from "./jobs/tick.ts";
 import { withLiffSettings } from "./liff-page.ts";
 import { createLineClient, type LineClient } from "./line/client.ts";
@@ -153,6 +154,7 @@ async function composeNode(config: Config, log: Logger, liffDir: string, prepare
       }),
       now,
       reports,
+      readResults: threadedResultsReader(),
     },
     downloads: {
       linker: reports,

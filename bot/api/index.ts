@@ -39,7 +39,7 @@ export function apiApp(deps: ApiDeps) {
     .route("/", calendarApi(deps.now))
     .route("/", measuresApi(deps))
     .route("/", auditApi())
-    .route("/", resultsApi())
+    .route("/", resultsApi(deps.readResults))
     .route("/", membersApi(deps))
     .route("/", settingsApi(deps.now))
     .route("/", reportsApi({ ...(deps.reports ? { linker: deps.reports } : {}), now: deps.now }))
