@@ -3,12 +3,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { FileError, FileRefusal } from "../../core/api/results.ts";
-import {
-  DEFAULT_MAX_ERRORS,
-  type ImportIssue,
-  type ResultsRow,
-  validateResultsTable,
-} from "../../core/import/results.ts";
+import { DEFAULT_MAX_ERRORS, type ImportIssue, type ResultsRow } from "../../core/import/results.ts";
 import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { formatScore } from "../../core/ita/score.ts";
 import { entryFieldErrors, resultsEntrySchema } from "../../core/schemas/results-entry.ts";
