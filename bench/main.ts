@@ -4,6 +4,7 @@ import { runLiffBench } from "./liff.ts";
 import { runQuotaBench } from "./quota.ts";
 import { runReportsBench } from "./reports.ts";
 import { runScaleBench } from "./scale.ts";
+import { runUploadBench } from "./upload.ts";
 import { runWebhookBench } from "./webhook.ts";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   quota: runQuotaBench,
   reports: runReportsBench,
   scale: runScaleBench,
+  upload: runUploadBench,
   webhook: runWebhookBench,
 };
 

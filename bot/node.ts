@@ -12,7 +12,7 @@ import { migrate } from "../db/migrate.ts";
 import { frameworkSource } from "../db/repositories/frameworks.ts";
 import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
-import { FRAMEWORKS_TTL_MS, RESULTS_TTL_MS } from "./cache-ttl.ts";
+import { FRAMEWORKS_TTL_MS, REPORT_CACHE_BYTES, REPORT_CACHE_TTL_MS, RESULTS_TTL_MS } from "./cache-ttl.ts";
 import { stopMessageOf, superviseWorkers } from "./cluster.ts";
 import {
   type Config,
@@ -27,8 +27,10 @@ import { deferTracker } from "./defer.ts";
 import type { ConsoleDeps } from "./dev/console.ts";
 import type { FakeLinePlatform } from "./dev/line-platform/types.ts";
 import { reportLinker } from "./downloads/links.ts";
+import { reportCache } from "./downloads/report-cache.ts";
 import { nodeClientIp } from "./http/rate-limit.ts";
 import { securityHeaders } from "./http/security-headers.ts";
+import { threadedResultsReader } from "./import/threaded-reader.ts";
 import { type TickDeps, tick } from "./jobs/tick.ts";
 import { withLiffSettings } from "./liff-page.ts";
 import { createLineClient, type LineClient } from "./line/client.ts";
@@ -130,6 +132,7 @@ async function composeNode(config: Config, log: Logger, liffDir: string, prepare
   let listening = "";
   const reports = reportLinker({ secret, publicUrl: () => config.PUBLIC_URL ?? listening });
   const frameworks = frameworkSource({ ttlMs: FRAMEWORKS_TTL_MS, now: Date.now });
+  const clientIp = nodeClientIp({ trustProxy: config.TRUST_PROXY === "on" });
   app = createApp({
     db: () => handle.db,
     production,
@@ -153,14 +156,17 @@ async function composeNode(config: Config, log: Logger, liffDir: string, prepare
       }),
       now,
       reports,
+      readResults: threadedResultsReader(),
     },
     downloads: {
       linker: reports,
       render: async (db, scope, request) =>
         renderReport(db, scope, { ...request, frameworks: await frameworks.get(db) }),
       now,
+      cache: reportCache({ maxBytes: REPORT_CACHE_BYTES, ttlMs: REPORT_CACHE_TTL_MS, now: Date.now }),
+      limit: { clientIp, now: Date.now },
     },
-    clientIp: nodeClientIp({ trustProxy: config.TRUST_PROXY === "on" }),
+    clientIp,
     ...(dev ? { dev } : {}),
   });
   return {

@@ -8,6 +8,8 @@ export interface DbConfig {
   databaseUrl?: string;
   /** PGlite data directory; omitted means in memory (tests). */
   dataDir?: string;
+  /** Who opens the PGlite directory, named to another process that finds it taken (db/data-dir-lock.ts). */
+  role?: "server" | "cli";
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
   /**
@@ -66,11 +68,29 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGliteDialect } = await import("kysely-pglite-dialect");
-  const pglite = new PGlite({
-    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-    parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
-  });
-  await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  const release = config.dataDir
+    ? await (await import("./data-dir-lock.ts")).lockDataDir(config.dataDir, config.role ?? "server")
+    : async () => {};
+  try {
+    const pglite = new PGlite({
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
+    });
+    await pglite.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          await release();
+        }
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
