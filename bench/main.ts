@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<void>>> 
   reminders: async () => (await import("./reminders.ts")).runRemindersBench,
   reports: async () => (await import("./reports.ts")).runReportsBench,
   scale: async () => (await import("./scale.ts")).runScaleBench,
+  upload: async () => (await import("./upload.ts")).runUploadBench,
   webhook: async () => (await import("./webhook.ts")).runWebhookBench,
 };
 

@@ -9,7 +9,7 @@ import { type ChatDeps, handleEvent } from "./chat/handle-event.ts";
 import type { ReportLinker } from "./downloads/links.ts";
 import { type DownloadDeps, downloadRoute } from "./downloads/route.ts";
 import { bodyLimits } from "./http/body-limit.ts";
-import { errorHandler } from "./http/errors.ts";
+import { errorHandler, notFoundHandler } from "./http/errors.ts";
 import { type ClientIp, ipRateLimit, userRateLimited } from "./http/rate-limit.ts";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security-headers.ts";
@@ -31,7 +31,12 @@ export interface AppDeps {
     defer: (c: { env: unknown }, work: () => Promise<unknown>) => void;
   };
   /** The LIFF app's API: how ID tokens are verified, and the clock. */
-  api?: { verifyIdToken: ApiDeps["verifyIdToken"]; now: () => Date; reports?: ReportLinker };
+  api?: {
+    verifyIdToken: ApiDeps["verifyIdToken"];
+    now: () => Date;
+    reports?: ReportLinker;
+    readResults?: ApiDeps["readResults"];
+  };
   /** GET /r/:token: reports through signed links (from chat and the LIFF app). */
   downloads?: Omit<DownloadDeps, "db" | "log">;
   /** Development-only routes (the local chat console), mounted when not in production. */
@@ -46,6 +51,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(errorHandler(deps.log));
+  app.notFound(notFoundHandler);
   app.use(...requestLog(deps.log));
   app.use(securityHeaders({ production: deps.production }));
   app.use(bodyLimits());

@@ -12,7 +12,7 @@ import { migrate } from "../db/migrate.ts";
 import { frameworkSource } from "../db/repositories/frameworks.ts";
 import { cachedResults } from "../db/repositories/results-cache.ts";
 import { type App, createApp } from "./app.ts";
-import { FRAMEWORKS_TTL_MS, RESULTS_TTL_MS } from "./cache-ttl.ts";
+import { FRAMEWORKS_TTL_MS, REPORT_CACHE_BYTES, REPORT_CACHE_TTL_MS, RESULTS_TTL_MS } from "./cache-ttl.ts";
 import { stopMessageOf, superviseWorkers } from "./cluster.ts";
 import {
   type Config,
@@ -27,12 +27,15 @@ import { deferTracker } from "./defer.ts";
 import type { ConsoleDeps } from "./dev/console.ts";
 import type { FakeLinePlatform } from "./dev/line-platform/types.ts";
 import { reportLinker } from "./downloads/links.ts";
+import { reportCache } from "./downloads/report-cache.ts";
 import { nodeClientIp } from "./http/rate-limit.ts";
 import { securityHeaders } from "./http/security-headers.ts";
+import { threadedResultsReader } from "./import/threaded-reader.ts";
 import { type TickDeps, tick } from "./jobs/tick.ts";
 import { withLiffSettings } from "./liff-page.ts";
 import { createLineClient, type LineClient } from "./line/client.ts";
 import { createIdTokenVerifier } from "./line/id-token.ts";
+import { type KeepAlivePool, keepAlivePool } from "./line/keep-alive.ts";
 import { jsonLogger, type Logger, withFields } from "./log.ts";
 import { renderReport } from "./reports/render.ts";
 
@@ -86,6 +89,7 @@ export async function startServer(
     await closed;
     await ticked;
     await node.tracker.settle();
+    node.line.pool.close();
     await node.line.fake?.close();
     await node.handle.close();
   };
@@ -128,6 +132,7 @@ async function composeNode(config: Config, log: Logger, liffDir: string, prepare
   let listening = "";
   const reports = reportLinker({ secret, publicUrl: () => config.PUBLIC_URL ?? listening });
   const frameworks = frameworkSource({ ttlMs: FRAMEWORKS_TTL_MS, now: Date.now });
+  const clientIp = nodeClientIp({ trustProxy: config.TRUST_PROXY === "on" });
   app = createApp({
     db: () => handle.db,
     production,
@@ -151,14 +156,17 @@ async function composeNode(config: Config, log: Logger, liffDir: string, prepare
       }),
       now,
       reports,
+      readResults: threadedResultsReader(),
     },
     downloads: {
       linker: reports,
       render: async (db, scope, request) =>
         renderReport(db, scope, { ...request, frameworks: await frameworks.get(db) }),
       now,
+      cache: reportCache({ maxBytes: REPORT_CACHE_BYTES, ttlMs: REPORT_CACHE_TTL_MS, now: Date.now }),
+      limit: { clientIp, now: Date.now },
     },
-    clientIp: nodeClientIp({ trustProxy: config.TRUST_PROXY === "on" }),
+    clientIp,
     ...(dev ? { dev } : {}),
   });
   return {
@@ -184,9 +192,18 @@ async function openDatabase(config: Config, now: () => Date, log: Logger): Promi
   return handle;
 }
 
+/**
+ * Replies, pushes and multicasts in flight to LINE at once, per process. Beyond it they queue:
+ * unbounded, a burst of slow replies opened a socket each (3,015 in the webhook bench) and
+ * overflowed the platform's accept queue; 32 keeps a process's sending busy on a fast network.
+ */
+export const LINE_CONNECTIONS = 32;
+
 /** Where the bot talks to LINE: LINE itself, or without credentials (development) the fake platform. */
 interface LineSetup {
   line: LineClient;
+  /** The connections behind `line`'s messages, closed at shutdown. */
+  pool: KeepAlivePool;
   /** The current channel secret first; the previous one too while a reissued secret rolls out. */
   channelSecrets: [string, ...string[]];
   apiBaseUrl: string;
@@ -196,8 +213,10 @@ interface LineSetup {
 async function lineOf(config: Config): Promise<LineSetup> {
   if (config.line.mode === "real") {
     const { channelSecret, previousChannelSecret, channelAccessToken, apiBaseUrl } = config.line;
+    const pool = keepAlivePool({ baseURL: apiBaseUrl, connections: LINE_CONNECTIONS });
     return {
-      line: createLineClient({ channelAccessToken, baseURL: apiBaseUrl }),
+      line: createLineClient({ channelAccessToken, baseURL: apiBaseUrl, post: pool.post }),
+      pool,
       channelSecrets: previousChannelSecret ? [channelSecret, previousChannelSecret] : [channelSecret],
       apiBaseUrl,
     };
@@ -211,8 +230,14 @@ async function lineOf(config: Config): Promise<LineSetup> {
   // Loaded only here, so production never loads the development folder (or its dependencies).
   const { startDevLine } = await import("./dev/fake-line.ts");
   const dev = await startDevLine();
+  const pool = keepAlivePool({ baseURL: dev.fake.url, connections: LINE_CONNECTIONS });
   return {
-    line: createLineClient({ channelAccessToken: dev.channelAccessToken, baseURL: dev.fake.url }),
+    line: createLineClient({
+      channelAccessToken: dev.channelAccessToken,
+      baseURL: dev.fake.url,
+      post: pool.post,
+    }),
+    pool,
     channelSecrets: [dev.channelSecret],
     apiBaseUrl: dev.fake.url,
     fake: dev.fake,

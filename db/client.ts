@@ -1,4 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
+import { OneWriteSocket } from "./one-write-socket.ts";
+import { namePreparedStatements } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 
 export interface DbConfig {
@@ -6,6 +8,8 @@ export interface DbConfig {
   databaseUrl?: string;
   /** PGlite data directory; omitted means in memory (tests). */
   dataDir?: string;
+  /** Who opens the PGlite directory, named to another process that finds it taken (db/data-dir-lock.ts). */
+  role?: "server" | "cli";
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
   /**
@@ -14,6 +18,13 @@ export interface DbConfig {
    * it as an uncaught exception and take the whole process down. Default: one line on stderr.
    */
   onIdleError?: (error: Error) => void;
+  /**
+   * PostgreSQL only, both on unless turned off (the webhook bench turns them off to measure them):
+   * statements marked with preparedMarker() run as named prepared statements (db/prepared.ts),
+   * and each statement is written to the socket once (db/one-write-socket.ts).
+   */
+  preparedStatements?: boolean;
+  oneWrite?: boolean;
 }
 
 export interface DbHandle {
@@ -37,6 +48,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     const pool = new Pool({
       connectionString: config.databaseUrl,
       max: config.maxConnections ?? 10,
+      ...(config.oneWrite === false ? {} : { stream: () => new OneWriteSocket() }),
       types: {
         getTypeParser: ((oid: number, format: "text" | "binary") => {
           if (oid === DATE_OID) return keepText;
@@ -50,16 +62,35 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       config.onIdleError ??
         ((error: Error) => console.error(`database: an idle connection was closed (${error.message})`)),
     );
+    if (config.preparedStatements !== false) pool.on("connect", namePreparedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "pg", close: () => db.destroy() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGliteDialect } = await import("kysely-pglite-dialect");
-  const pglite = new PGlite({
-    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-    parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
-  });
-  await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  const release = config.dataDir
+    ? await (await import("./data-dir-lock.ts")).lockDataDir(config.dataDir, config.role ?? "server")
+    : async () => {};
+  try {
+    const pglite = new PGlite({
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
+    });
+    await pglite.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          await release();
+        }
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }

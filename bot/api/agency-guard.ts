@@ -31,7 +31,7 @@ export type AgencyEnv = ApiEnv & { Variables: AgencyAccess };
 
 /**
  * The caller's access to `agencyId` (as sent: a path or query string, or a number from a body),
- * or the refusal: 400 for an id that is not one, 403 for a non-member or a role below `minRole`
+ * or the refusal: 404 for an id that is not one, 403 for a non-member or a role below `minRole`
  * (with `below`, the route's own words for what that role cannot do).
  */
 export function agencyAccess(
@@ -41,7 +41,7 @@ export function agencyAccess(
   below = BELOW[minRole],
 ): AgencyAccess {
   const parsed = dbId.safeParse(typeof agencyId === "number" ? String(agencyId) : agencyId);
-  if (!parsed.success) throw new Refusal(400, { error: BAD_ADDRESS, fields: BAD_AGENCY });
+  if (!parsed.success) throw new Refusal(404, { error: BAD_ADDRESS, fields: BAD_AGENCY });
   const membership = c.var.memberships.find((m) => m.agencyId === parsed.data);
   if (!membership) throw new Refusal(403, { error: NOT_MEMBER });
   if (RANK[membership.role] < RANK[minRole]) throw new Refusal(403, { error: below });

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
+import type { ReadResults } from "../../db/import/read-results.ts";
 import type { FrameworkSource } from "../../db/repositories/frameworks.ts";
 import type { Membership } from "../../db/repositories/members.ts";
 import type { Database } from "../../db/schema.ts";
@@ -16,6 +17,8 @@ export interface ApiDeps {
   reports?: ReportLinker;
   /** The frameworks of the years, as loaded (an operator's new year shows within the source's TTL). */
   frameworks: FrameworkSource;
+  /** How an uploaded results file is read and checked (Node: off the event loop); default here. */
+  readResults?: ReadResults;
 }
 
 /** What every /api handler knows about the caller once the ID token is verified. */

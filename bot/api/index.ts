@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { undeliveredFor } from "../../db/repositories/outbox.ts";
-import { errorHandler } from "../http/errors.ts";
+import { errorHandler, notFoundHandler } from "../http/errors.ts";
 import { auditApi } from "./audit.ts";
 import { requireLineUser } from "./auth.ts";
 import { calendarApi } from "./calendar.ts";
@@ -19,6 +19,7 @@ import { settingsApi } from "./settings.ts";
 export function apiApp(deps: ApiDeps) {
   return new Hono<ApiEnv>()
     .onError(errorHandler(deps.log))
+    .notFound(notFoundHandler)
     .use("*", requireLineUser(deps))
     .get("/me", async (c) => {
       const userId = c.get("identity").userId;
@@ -38,7 +39,7 @@ export function apiApp(deps: ApiDeps) {
     .route("/", calendarApi(deps.now))
     .route("/", measuresApi(deps))
     .route("/", auditApi())
-    .route("/", resultsApi())
+    .route("/", resultsApi(deps.readResults))
     .route("/", membersApi(deps))
     .route("/", settingsApi(deps.now))
     .route("/", reportsApi({ ...(deps.reports ? { linker: deps.reports } : {}), now: deps.now }))

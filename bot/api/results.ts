@@ -3,16 +3,12 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { FileError, FileRefusal } from "../../core/api/results.ts";
-import {
-  DEFAULT_MAX_ERRORS,
-  type ImportIssue,
-  type ResultsRow,
-  validateResultsTable,
-} from "../../core/import/results.ts";
+import { DEFAULT_MAX_ERRORS, type ImportIssue, type ResultsRow } from "../../core/import/results.ts";
 import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { formatScore } from "../../core/ita/score.ts";
 import { entryFieldErrors, resultsEntrySchema } from "../../core/schemas/results-entry.ts";
-import { MAX_IMPORT_BYTES, readTable } from "../../db/import/read-table.ts";
+import { type ReadResults, readResultsFile as readAndCheck } from "../../db/import/read-results.ts";
+import { MAX_IMPORT_BYTES, UPLOAD_LIMITS } from "../../db/import/read-table.ts";
 import { type Agency, findAgencyById } from "../../db/repositories/agencies.ts";
 import { assessmentYears, loadAssessment } from "../../db/repositories/assessments.ts";
 import type { Membership } from "../../db/repositories/members.ts";
@@ -68,14 +64,18 @@ type FileRead = { ok: true; rows: ResultsRow[]; notes: ImportIssue[]; agency: Ag
  * caller's own agency: an agency admin imports only their agency's results.
  */
 async function readResultsFile(
+  read: ReadResults,
   db: ApiEnv["Variables"]["db"],
   frameworks: FrameworkCatalog,
   membership: Membership,
   file: File,
 ): Promise<FileRead> {
-  const read = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
-  if (!read.ok) return { ok: false, errors: [fileError(read.issue)] };
-  const validated = validateResultsTable(read.table, { frameworks });
+  const validated = await read(
+    new Uint8Array(await file.arrayBuffer()),
+    file.name,
+    UPLOAD_LIMITS,
+    frameworks,
+  );
   if (!validated.ok) return { ok: false, errors: validated.errors.map(fileError) };
   const foreign = validated.rows.filter((r) => r.agency.code !== membership.agencyCode);
   if (foreign.length > 0) {
@@ -102,7 +102,7 @@ async function readResultsFile(
  * Score import and entry by an agency's admin: preview a file's changes, import it (all rows or
  * none, audited, the member as actor), or type a year's total, tools and indicators by hand.
  */
-export function resultsApi() {
+export function resultsApi(readFile: ReadResults = readAndCheck) {
   return new Hono<ApiEnv>()
     .post(
       "/agencies/:agencyId/results/preview",
@@ -113,7 +113,13 @@ export function resultsApi() {
       async (c) => {
         const db = c.get("db");
         const frameworks = await c.get("frameworks")();
-        const read = await readResultsFile(db, frameworks, c.get("membership"), c.req.valid("form").file);
+        const read = await readResultsFile(
+          readFile,
+          db,
+          frameworks,
+          c.get("membership"),
+          c.req.valid("form").file,
+        );
         if (!read.ok) return c.json(refused(read.errors), 400);
         const changes = await previewResults(db, c.get("scope"), read.agency, read.rows);
         return c.json({
@@ -132,7 +138,13 @@ export function resultsApi() {
       async (c) => {
         const db = c.get("db");
         const frameworks = await c.get("frameworks")();
-        const read = await readResultsFile(db, frameworks, c.get("membership"), c.req.valid("form").file);
+        const read = await readResultsFile(
+          readFile,
+          db,
+          frameworks,
+          c.get("membership"),
+          c.req.valid("form").file,
+        );
         if (!read.ok) return c.json(refused(read.errors), 400);
         const summary = await applyResults(db, read.rows, c.get("actor"), "imported", frameworks);
         return c.json({

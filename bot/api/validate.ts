@@ -29,9 +29,10 @@ function checked<T extends z.core.$ZodType, Target extends keyof ValidationTarge
   schema: T,
   message: string,
   errorsOf: FieldErrors,
+  status: 400 | 404 = 400,
 ) {
   return zValidator(target, schema, (result) => {
-    if (!result.success) throw new Refusal(400, { error: message, fields: errorsOf(result.error) });
+    if (!result.success) throw new Refusal(status, { error: message, fields: errorsOf(result.error) });
   });
 }
 
@@ -42,8 +43,9 @@ function checked<T extends z.core.$ZodType, Target extends keyof ValidationTarge
 export const formJson = <T extends z.core.$ZodType>(schema: T, errorsOf: FieldErrors = fieldErrors) =>
   checked("json", schema, FIX_FIELDS, errorsOf);
 
+/** A path that names no row there could be (`abc`, 0, past an integer column) is not found: 404. */
 export const validParams = <T extends z.core.$ZodType>(schema: T) =>
-  checked("param", schema, BAD_ADDRESS, namesOnly);
+  checked("param", schema, BAD_ADDRESS, namesOnly, 404);
 
 export const validQuery = <T extends z.core.$ZodType>(schema: T) =>
   checked("query", schema, BAD_QUERY, namesOnly);

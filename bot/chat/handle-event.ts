@@ -58,6 +58,8 @@ type Handler = (
 /** Group chats: the bot speaks only when addressed, by mention or by name. */
 const BOT_NAMES = /^\s*@?(โปร่งใส|prongsai)\s*/i;
 
+const REPORT_IN_GROUP = "ลิงก์รายงานเปิดได้ทุกคนที่เห็น จึงไม่ส่งในกลุ่ม กรุณาพิมพ์ “ขอรายงาน” ในแชตส่วนตัวกับบัญชีโปร่งใส";
+
 const HANDLERS: Record<string, Handler> = {
   message: onMessage,
   postback: onPostback,
@@ -162,6 +164,11 @@ async function answerText(
   }
   if (query.intent === "help" || query.intent === "unknown") {
     await reply(deps, event, [help()]);
+    return;
+  }
+  // A signed link opens the report for whoever holds it: in a group, that is everyone in it.
+  if (query.intent === "report" && event.source?.type !== "user") {
+    await reply(deps, event, [textAnswer(REPORT_IN_GROUP)]);
     return;
   }
   const memberships = known?.memberships ?? (await membershipsOf(db, userId));

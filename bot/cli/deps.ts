@@ -36,7 +36,7 @@ export function cliDeps(env: Record<string, string | undefined>): CliDeps {
   const withDb: WithDb = async (fn) => {
     const c = config();
     if (!c.DATABASE_URL) await mkdir(c.DATA_DIR, { recursive: true });
-    const handle = await createDb(dbConfigOf(c));
+    const handle = await createDb({ ...dbConfigOf(c), role: "cli" });
     try {
       await migrate(handle.db);
       return await fn(handle.db);

@@ -1,5 +1,6 @@
 // `npm run ita -- <command> [options]`: finds the command in the table (bot/cli/commands/), reads
 // its options, runs it, and turns what happened into the exit code.
+import { DataDirBusyError } from "../../db/data-dir-lock.ts";
 import { type CliDeps, parseCommandArgs, UsageError, usageOf } from "./command.ts";
 import { COMMANDS } from "./commands/index.ts";
 import { cliDeps } from "./deps.ts";
@@ -26,6 +27,10 @@ main(process.argv.slice(2), cliDeps(process.env)).then(
     if (error instanceof UsageError) {
       console.error(error.message);
       process.exit(2);
+    }
+    if (error instanceof DataDirBusyError) {
+      console.error(error.message);
+      process.exit(1);
     }
     console.error(error);
     process.exit(1);

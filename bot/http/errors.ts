@@ -1,4 +1,4 @@
-import type { Context, ErrorHandler } from "hono";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
@@ -18,6 +18,7 @@ const BAD_INPUT_TH = "ข้อมูลที่ส่งมาไม่ถู�
 const BAD_VALUE_TH = "ค่าไม่ถูกต้อง";
 const FORBIDDEN_TH = "ท่านไม่มีสิทธิ์ทำรายการนี้ในหน่วยงานนี้";
 const DUPLICATE_TH = "ข้อมูลนี้ถูกบันทึกไว้แล้ว อาจมีผู้อื่นบันทึกพร้อมกัน กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง";
+const NO_SUCH_ADDRESS_TH = "ไม่พบสิ่งที่ขอ";
 const SERVER_ERROR_TH = "ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งในภายหลัง";
 
 /** What is not found, in the words of the page that asked (repositories name the entity). */
@@ -36,7 +37,7 @@ const STATUS_TH: Partial<Record<number, string>> = {
   400: BAD_INPUT_TH,
   401: "กรุณาเปิดแอปจาก LINE",
   403: FORBIDDEN_TH,
-  404: "ไม่พบสิ่งที่ขอ",
+  404: NO_SUCH_ADDRESS_TH,
   413: "ข้อมูลที่ส่งมาใหญ่เกินไป",
   429: "มีการใช้งานถี่เกินไป กรุณารอสักครู่แล้วลองใหม่",
 };
@@ -158,3 +159,7 @@ export function errorHandler(fallbackLog: Logger): ErrorHandler {
     return c.json({ error: `${SERVER_ERROR_TH}${reference}` } satisfies ErrorBody, 500);
   };
 }
+
+/** An address nothing answers (a mistyped link, an empty id): Thai, as JSON like every refusal. */
+export const notFoundHandler: NotFoundHandler = (c) =>
+  c.json({ error: NO_SUCH_ADDRESS_TH } satisfies ErrorBody, 404);

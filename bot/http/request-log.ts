@@ -10,7 +10,8 @@ export interface RequestLogEnv {
  * Gives every request an id (X-Request-Id, kept from a proxy when it sends a sane one) and a
  * logger that writes it on every line (`c.var.log`, handed on to work deferred past the
  * response), and writes one access line per request. The path is logged without its query
- * string; bodies and headers never are.
+ * string, and a signed download link's token (`/r/<token>`) is cut to "…": whoever reads the log
+ * could otherwise open the report while the link lasts. Bodies and headers never are logged.
  */
 export function requestLog(log: Logger) {
   const id = requestId();
@@ -21,10 +22,15 @@ export function requestLog(log: Logger) {
     await next();
     requestLog.info("request", {
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
   });
   return [id, scoped] as const;
+}
+
+/** A path fit for the log: a download link's token is a bearer credential and stays out. */
+export function loggedPath(path: string): string {
+  return path.startsWith("/r/") ? "/r/…" : path;
 }

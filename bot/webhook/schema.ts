@@ -4,21 +4,32 @@ import { LINE_LIMITS } from "../../core/line/limits.ts";
 // LINE's webhook bodies, validated before anything reads them (webhook.yml). Unknown fields are
 // kept (LINE adds fields over time); what the bot relies on must be there and well-formed.
 
+/**
+ * LINE's ids and tokens are printable ASCII (U…/C…/R… ids, ULID event ids): anything else is not
+ * from LINE, and a NUL would not even reach the database.
+ */
+const token = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[\x21-\x7e]+$/);
+
 const source = z.object({
   type: z.enum(["user", "group", "room"]),
-  userId: z.string().min(1).max(100).optional(),
-  groupId: z.string().min(1).max(100).optional(),
-  roomId: z.string().min(1).max(100).optional(),
+  userId: token(100).optional(),
+  groupId: token(100).optional(),
+  roomId: token(100).optional(),
 });
 
 export const eventSchema = z.looseObject({
-  type: z.string().min(1).max(50),
+  type: z.string().regex(/^[A-Za-z]{1,50}$/),
   timestamp: z.number().int().nonnegative(),
-  webhookEventId: z.string().min(1).max(64),
+  webhookEventId: token(64),
   deliveryContext: z.object({ isRedelivery: z.boolean() }),
   mode: z.enum(["active", "standby"]).optional(),
   source: source.optional(),
-  replyToken: z.string().min(1).max(200).optional(),
+  replyToken: token(200).optional(),
 });
 
 export type WebhookEvent = z.infer<typeof eventSchema>;

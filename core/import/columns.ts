@@ -1,5 +1,6 @@
 // Header row of a results file: which column holds what, and what an unknown header probably meant.
 import { itemKey } from "../ita/catalog.ts";
+import { withoutControls } from "../schemas/text.ts";
 import { toArabicDigits } from "../thai/digits.ts";
 import type { ImportIssue } from "./results.ts";
 
@@ -40,9 +41,9 @@ export interface HeaderContext {
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
-/** Cell text without zero-width characters, BOM or surrounding spaces. */
+/** Cell text without control or zero-width characters, BOM or surrounding spaces. */
 export function cleanCell(text: string): string {
-  return text.replace(INVISIBLE, "").trim();
+  return withoutControls(text).replace(INVISIBLE, "").trim();
 }
 
 type ColumnKind = Column extends infer C ? (C extends Column ? Omit<C, "index" | "name"> : never) : never;

@@ -71,6 +71,9 @@ export function normaliseAgencyType(type: string): string {
   return Object.values(AGENCY_TYPES).find((t) => t === key) ?? type;
 }
 
+/** No agency type has near this many agencies (about 8,300 in all): a larger rank is a typo. */
+const RANK_MAX = 100_000;
+
 const collapse = (s: string) => cleanCell(s).replace(/\s+/g, " ");
 const text = z.string().transform(collapse).pipe(z.string().min(1, "empty"));
 const agencySchema = z.object({
@@ -207,9 +210,13 @@ function readRow(row: TableLine, columns: readonly Column[], ctx: RowContext): R
     if (column.kind === "rank") {
       const digits = toArabicDigits(value);
       const rank = /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
-      if (Number.isSafeInteger(rank) && rank > 0) scores.rank = rank;
+      if (Number.isSafeInteger(rank) && rank > 0 && rank <= RANK_MAX) scores.rank = rank;
       else
-        error("rank", `ลำดับ '${value}' ต้องเป็นจำนวนเต็มบวก`, `rank '${value}' must be a positive whole number`);
+        error(
+          "rank",
+          `ลำดับ '${value}' ต้องเป็นจำนวนเต็ม 1–${RANK_MAX.toLocaleString("en")}`,
+          `rank '${value}' must be a whole number from 1 to ${RANK_MAX}`,
+        );
       continue;
     }
     if (column.kind === "level") {

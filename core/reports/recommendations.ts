@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { FrameworkCatalog } from "../ita/catalog.ts";
 import type { IndicatorDef } from "../ita/framework.ts";
+import { withoutControls } from "../schemas/text.ts";
 
 export interface IndicatorAdvice {
   /** What the indicator measures, as the report explains it after the score. */
@@ -274,5 +275,10 @@ export const recommendationInput = z.object({
       /^(indicator:)?[a-z0-9]+(-[a-z0-9]+)*$/,
       "ไม่รู้จักหัวข้อข้อเสนอแนะนี้ (ใช้ indicator:<ประเด็น> หรือรหัสประเด็น)",
     ),
-  text: z.string().trim().min(1, "ข้อเสนอแนะต้องไม่ว่าง").max(2000, "ข้อเสนอแนะยาวเกิน ๒,๐๐๐ ตัวอักษร"),
+  text: z
+    .string()
+    .overwrite(withoutControls)
+    .trim()
+    .min(1, "ข้อเสนอแนะต้องไม่ว่าง")
+    .max(2000, "ข้อเสนอแนะยาวเกิน ๒,๐๐๐ ตัวอักษร"),
 });

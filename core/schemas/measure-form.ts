@@ -4,6 +4,7 @@ import { formatThaiDate } from "../thai/date.ts";
 import { toArabicDigits } from "../thai/digits.ts";
 import { BE_OFFSET, parseYear } from "../thai/year.ts";
 import { convert, refuse } from "./convert.ts";
+import { multiLineText, singleLineText } from "./text.ts";
 
 // The LIFF measure and step-plan forms and their API routes share these schemas: the form shows
 // the messages next to each field, the server refuses the same things with the same words. Form
@@ -42,13 +43,16 @@ const dateField = convert(z.nullish(z.string({ error: BAD_DATE })), (raw, ctx): 
 
 // An edit leaves out what it does not change: no default there.
 const editedText = (max: number, tooLong: string) =>
-  z.optional(z.string({ error: "ข้อความไม่ถูกต้อง" }).check(z.trim(), z.maxLength(max, tooLong)));
+  z.optional(
+    z.string({ error: "ข้อความไม่ถูกต้อง" }).check(multiLineText(), z.trim(), z.maxLength(max, tooLong)),
+  );
 const text = (max: number, tooLong: string) => z._default(editedText(max, tooLong), "");
 
 const title = (empty: string) =>
   z
     .string({ error: empty })
     .check(
+      singleLineText(),
       z.trim(),
       z.minLength(1, empty),
       z.maxLength(TITLE_MAX, `ชื่อยาวเกิน ${TITLE_MAX} ตัวอักษร กรุณาย่อให้สั้นลง`),

@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import { convert, refuse } from "./convert.ts";
 import { parseDateInput } from "./measure-form.ts";
+import { singleLineText } from "./text.ts";
 
 // An agency's own date in the ITA calendar (the LIFF calendar page and its API): a title, the day
 // it is due and, for a window, the day it opens. Dates as officials type them (พ.ศ. welcome).
@@ -21,13 +22,14 @@ const optionalDate = convert(z.nullish(z.string({ error: BAD_DATE })), (raw, ctx
 
 export const milestoneSchema = z
   .object({
-    titleTh: z.string({ error: "ใส่ชื่อวันสำคัญ" }).check(
-      z.trim(),
-      z.minLength(1, "ใส่ชื่อวันสำคัญ"),
-      z.maxLength(300, "ชื่อยาวเกิน 300 ตัวอักษร"),
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-      z.regex(/^[^\u0000-\u001f\u007f]*$/, "ชื่อมีอักขระที่ใช้ไม่ได้"),
-    ),
+    titleTh: z
+      .string({ error: "ใส่ชื่อวันสำคัญ" })
+      .check(
+        singleLineText(),
+        z.trim(),
+        z.minLength(1, "ใส่ชื่อวันสำคัญ"),
+        z.maxLength(300, "ชื่อยาวเกิน 300 ตัวอักษร"),
+      ),
     dueOn: requiredDate,
     startsOn: z._default(optionalDate, null),
   })

@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import { MEASURE_STATUSES, PROGRESS_MAX, PROGRESS_MIN } from "../measures/fields.ts";
 import { isIsoDate } from "../thai/date.ts";
+import { multiLineText, singleLineText } from "./text.ts";
 
 // One definition for the LIFF form and the API: the form shows these messages next to the field,
 // the server refuses the same things with the same words.
@@ -16,9 +17,13 @@ export const stepStatusSchema = z.object({
       z.gte(PROGRESS_MIN, `ความคืบหน้าต้องไม่ต่ำกว่า ${PROGRESS_MIN}`),
       z.lte(PROGRESS_MAX, `ความคืบหน้าต้องไม่เกิน ${PROGRESS_MAX}`),
     ),
-  note: z._default(z.string().check(z.trim(), z.maxLength(2000, "บันทึกยาวเกิน 2,000 ตัวอักษร")), ""),
+  note: z._default(
+    z.string().check(multiLineText(), z.trim(), z.maxLength(2000, "บันทึกยาวเกิน 2,000 ตัวอักษร")),
+    "",
+  ),
   evidenceUrl: z._default(
     z.string().check(
+      singleLineText(),
       z.trim(),
       z.maxLength(2000, "ลิงก์ยาวเกินไป"),
       z.refine(

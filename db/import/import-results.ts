@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import type { ApplySummary } from "../../core/api/results.ts";
-import { type ImportIssue, validateResultsTable } from "../../core/import/results.ts";
+import type { ImportIssue } from "../../core/import/results.ts";
 import type { FrameworkCatalog } from "../../core/ita/catalog.ts";
 import { readFrameworkCatalog } from "../repositories/frameworks.ts";
 import { applyResults } from "../repositories/results.ts";
 import type { Database } from "../schema.ts";
 import type { Actor } from "../scope.ts";
-import { readTable } from "./read-table.ts";
+import { readResultsFile } from "./read-results.ts";
+import { FILE_LIMITS } from "./read-table.ts";
 
 export type ResultsFileOutcome =
   | { ok: true; rows: number; summary: ApplySummary; notes: ImportIssue[] }
@@ -23,10 +24,8 @@ export async function importResultsFile(
   actor: Actor,
   options: { frameworks?: FrameworkCatalog } = {},
 ): Promise<ResultsFileOutcome> {
-  const read = await readTable(bytes, fileName);
-  if (!read.ok) return { ok: false, errors: [read.issue] };
   const frameworks = options.frameworks ?? (await readFrameworkCatalog(db));
-  const validated = validateResultsTable(read.table, { frameworks });
+  const validated = await readResultsFile(bytes, fileName, FILE_LIMITS, frameworks);
   if (!validated.ok) return { ok: false, errors: validated.errors };
   const summary = await applyResults(db, validated.rows, actor, "imported", frameworks);
   return { ok: true, rows: validated.rows.length, summary, notes: validated.notes };

@@ -142,3 +142,26 @@ function safeParse(text: string): unknown {
     return null;
   }
 }
+
+/**
+ * What a report of the agency is made from, as one version: every change to it is audited (its
+ * own entries) and so are national ones (frameworks, the calendar: entries without an agency), so
+ * the newest id of each changes whenever a report could. A rendered report is kept under it.
+ */
+export async function reportDataVersion(db: Kysely<Database>, scope: AgencyScope): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("audit_log")
+        .select((s) => s.fn.max("id").as("id"))
+        .where("agency_id", "=", scope.agencyId)
+        .as("own"),
+      eb
+        .selectFrom("audit_log")
+        .select((s) => s.fn.max("id").as("id"))
+        .where("agency_id", "is", null)
+        .as("national"),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.own ?? 0}.${row.national ?? 0}`;
+}

@@ -83,12 +83,12 @@ describe("the agency guard", () => {
     expect((await none.request("/agencies/9/view")).status).toBe(403);
   });
 
-  it("answers an agency id that is not one with a Thai 400 naming the field", async () => {
+  it("answers an agency id that is not one with a Thai 404 naming the field", async () => {
     // Thai digits too: the app writes ids in Arabic digits, and the path checks before the guard
     // (the upload size limits) read Arabic digits only, as the code before the guard did.
     for (const id of ["abc", "0", "-9", "9.0", "1e1", "0x9", "09", "+9", "%209", "2147483648", "๙"]) {
       const r = await call(`/agencies/${id}/view`);
-      expect(r.status, id).toBe(400);
+      expect(r.status, id).toBe(404);
       expect(r.json.error, id).toMatch(THAI);
       expect(r.json.fields, id).toEqual({ agencyId: expect.stringMatching(THAI) });
     }
@@ -132,11 +132,11 @@ describe("every agency route of the API", () => {
     }
   });
 
-  it("answers a malformed agency id in Thai with 400, not a zod error", async () => {
+  it("answers a malformed agency id in Thai with 404, not a zod error", async () => {
     const call = apiCaller(w, api);
     for (const { method, path } of agencyRoutes()) {
       const r = await call(SRI, method, path.replace(":agencyId", "abc"), bodyFor(method));
-      expect(r.status, `${method} ${path}`).toBe(400);
+      expect(r.status, `${method} ${path}`).toBe(404);
       expect(Object.keys(r.json).sort(), `${method} ${path}`).toEqual(["error", "fields"]);
       expect(r.json.error, `${method} ${path}`).toMatch(THAI);
     }

@@ -455,13 +455,13 @@ describe("calendar API", () => {
     await w.db.deleteFrom("milestones").where("id", "=", theirs).execute();
   });
 
-  it("answers 400, not 500, for a milestone id that is not a database id", async () => {
+  it("answers 404, not 500, for a milestone id that is not a database id", async () => {
     const body = { titleTh: "ประชุม", dueOn: "30/4/2570" };
     for (const id of ["2147483648", "99999999999", "0", "-1", "abc", "1.5"]) {
       const move = await call(SRI, "PATCH", `/agencies/${sri}/calendar/${id}`, body);
-      expect(move.status, `PATCH ${id}`).toBe(400);
+      expect(move.status, `PATCH ${id}`).toBe(404);
       const remove = await call(SRI, "DELETE", `/agencies/${sri}/calendar/${id}`);
-      expect(remove.status, `DELETE ${id}`).toBe(400);
+      expect(remove.status, `DELETE ${id}`).toBe(404);
     }
     // The largest id there can be is looked up, and simply not found.
     expect((await call(SRI, "DELETE", `/agencies/${sri}/calendar/2147483647`)).status).toBe(404);

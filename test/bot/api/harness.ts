@@ -1,6 +1,6 @@
 import { apiApp } from "../../../bot/api/index.ts";
 import { createIdTokenVerifier } from "../../../bot/line/id-token.ts";
-import { memoryLogger } from "../../../bot/log.ts";
+import { type Logger, memoryLogger } from "../../../bot/log.ts";
 import { findAgencyByCode } from "../../../db/repositories/agencies.ts";
 import { freshFrameworks } from "../../fixtures/frameworks.ts";
 import { NOW, REPORT_LINKER, type World } from "../world.ts";
@@ -9,11 +9,11 @@ import { NOW, REPORT_LINKER, type World } from "../world.ts";
 export const API_CHANNEL = "1650000001";
 
 /** The LIFF API over a test world, verifying ID tokens signed by its fake LINE platform. */
-export function apiFor(w: World) {
+export function apiFor(w: World, options: { log?: Logger } = {}) {
   return apiApp({
     db: () => w.db,
     frameworks: freshFrameworks(),
-    log: memoryLogger(),
+    log: options.log ?? memoryLogger(),
     now: () => NOW,
     reports: REPORT_LINKER,
     verifyIdToken: createIdTokenVerifier({

@@ -257,6 +257,21 @@ describe("LIFF API: creating and editing measures and step plans", () => {
     expect(s.json.step).toMatchObject({ title: "ประกาศแผนบนเว็บไซต์", dueOn: "2025-11-30" });
   });
 
+  it("saves pasted text without the control characters the database refuses", async () => {
+    const created = await call(SRI, "POST", `/agencies/${sri}/measures`, {
+      ...newMeasure,
+      title: "เผยแพร่\u0000แผน\r\nจัดซื้อ",
+      method: "ขั้นแรก\u0000\nขั้นที่สอง\u0007",
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.measure).toMatchObject({ title: "เผยแพร่แผน จัดซื้อ", method: "ขั้นแรก\nขั้นที่สอง" });
+    const step = await call(SRI, "PATCH", `/agencies/${sri}/steps/${created.json.measure.steps[0]!.id}`, {
+      title: "\u0000จัดทำแผน",
+    });
+    expect(step.status).toBe(200);
+    expect(step.json.step.title).toBe("จัดทำแผน");
+  });
+
   it("refuses to delete a step with recorded work: it is cancelled instead", async () => {
     const step = await w.db
       .selectFrom("measure_steps")

@@ -1,21 +1,40 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../bot/cli/commands/index.ts";
+import { createDb } from "../../../db/client.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "prongsai-cli-"));
 const env = { ...process.env, DATA_DIR: join(dir, "data"), DATABASE_URL: "" };
 
 function ita(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "bot/cli/main.ts", ...args], { cwd: ROOT, env, encoding: "utf8" });
+  return itaWith(env, ...args);
+}
+
+function itaWith(environment: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync("npx", ["tsx", "bot/cli/main.ts", ...args], {
+    cwd: ROOT,
+    env: environment,
+    encoding: "utf8",
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
+    });
+  });
+}
 
 describe("ita CLI on an embedded database", () => {
   it("imports a file, shows the agency, and reports a re-import as no change", () => {
@@ -122,4 +141,60 @@ describe("the command table", () => {
     expect(new Set(names).size).toBe(names.length);
     for (const c of COMMANDS) expect(c.help.startsWith(`  ${c.name}`), c.name).toBe(true);
   });
+});
+
+describe("ita CLI beside a running server on the same embedded database", () => {
+  it("refuses to write, in Thai and English, and nothing is lost on either side", async () => {
+    const dataDir = join(dir, "served");
+    const served = {
+      ...process.env,
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      DEMO_DATA: "on",
+    };
+    const server = spawn(process.execPath, ["--import", "tsx", "bot/node.ts"], {
+      cwd: ROOT,
+      env: served,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    server.stdout.on("data", (d) => {
+      out += String(d);
+    });
+    server.stderr.on("data", (d) => {
+      out += String(d);
+    });
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    try {
+      const until = Date.now() + 90_000;
+      while (!out.includes("พร้อมที่")) {
+        if (server.exitCode !== null || Date.now() > until) throw new Error(`server did not start:\n${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const refused = itaWith(served, "invite", "--agency", "SEED000", "--role", "viewer");
+      expect(refused.code, refused.out).toBe(1);
+      expect(refused.err).toContain("ถูกเปิดอยู่โดยเซิร์ฟเวอร์");
+      expect(refused.err).toContain("set DATABASE_URL");
+      expect(refused.out).not.toMatch(/\d{6}/);
+    } finally {
+      server.kill("SIGTERM");
+      await exited;
+    }
+    // Once the server has stopped, the directory is free again and holds no invite from the CLI.
+    const handle = await createDb({ dataDir: join(dataDir, "pglite"), role: "cli" });
+    try {
+      const invites = await handle.db
+        .selectFrom("audit_log")
+        .select("id")
+        .where("action", "=", "invite.create")
+        .where("actor", "=", "cli:invite")
+        .execute();
+      expect(invites).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+    const after = itaWith(served, "invite", "--agency", "SEED000", "--role", "viewer");
+    expect(after.code, after.err).toBe(0);
+  }, 180_000);
 });

@@ -41,6 +41,16 @@ describe("request ids in logs", () => {
     expect(lines[1]).toMatchObject({ method: "GET", path: "/work", status: 200 });
   });
 
+  it("keep a download link's token out of the access line", async () => {
+    const { lines, log } = collecting();
+    const app = new Hono<RequestLogEnv>();
+    app.use(...requestLog(log));
+    app.get("/r/:token", (c) => c.text("report"));
+    await app.request("/r/eyJleHAiOjE3OTU1NzU2MDAsImEiOjF9.c2lnbmF0dXJl");
+    expect(lines).toEqual([expect.objectContaining({ msg: "request", path: "/r/…", status: 200 })]);
+    expect(JSON.stringify(lines)).not.toContain("eyJleHAi");
+  });
+
   it("keep a proxy's request id, and refuse a malformed one", async () => {
     const { log } = collecting();
     const app = new Hono();

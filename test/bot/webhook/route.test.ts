@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_SRISONGRAK, openWorld, visibleText, type World } from "../world.ts";
@@ -141,8 +142,87 @@ describe("group chats", () => {
     expect(visibleText(messages[0]!)).toContain("97.15");
   });
 
+  it("does not post report links into a group, and says to ask one to one", async () => {
+    const { messages } = await w.send(ADMIN_SRISONGRAK, [groupEvent("โปร่งใส ขอรายงาน")]);
+    expect(messages).toHaveLength(1);
+    const text = visibleText(messages[0]!);
+    expect(text).toContain("แชตส่วนตัว");
+    expect(text).not.toContain("/r/");
+  });
+
   it("answers when called by name", async () => {
     const { messages } = await w.send(ADMIN_SRISONGRAK, [groupEvent("โปร่งใส จุดอ่อน")]);
     expect(visibleText(messages[0]!)).toContain("66.67");
+  });
+});
+
+describe("POST /webhook under signed junk", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await openWorld();
+  });
+  afterAll(async () => {
+    await w.close();
+  });
+
+  it("answers signed junk without a 5xx and handles it without an unexpected error", async () => {
+    const junk = fc.oneof(
+      fc.constantFrom("\u0000", "เชื่อมต่อ \u0000ABC123", "ข้อ O\u0000", "\ud800", "9".repeat(300), "", " "),
+      fc.string({ unit: "binary", maxLength: 30 }),
+    );
+    const anything = fc.oneof(
+      junk,
+      fc.integer(),
+      fc.double(),
+      fc.constant(null),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
+    const event = fc.record({
+      base: fc.constantFrom("text", "postback", "follow", "join", "memberJoined"),
+      user: fc.oneof(fc.constant(ADMIN_SRISONGRAK), junk),
+      text: fc.oneof(fc.constantFrom("คะแนน ITA", "เชื่อมต่อ ABC123", "ข้อ O12", "ตั้งค่า"), junk),
+      field: fc.constantFrom(
+        "webhookEventId",
+        "replyToken",
+        "type",
+        "timestamp",
+        "source",
+        "message",
+        "none",
+      ),
+      value: anything,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 3 }), async (specs) => {
+        const events = specs.map((e) => {
+          const base = w.textEvent(typeof e.user === "string" ? e.user : ADMIN_SRISONGRAK, e.text) as Record<
+            string,
+            unknown
+          >;
+          if (e.base === "postback") {
+            delete base.message;
+            Object.assign(base, { type: "postback", postback: { data: e.text } });
+          } else if (e.base !== "text") {
+            delete base.message;
+            base.type = e.base;
+          }
+          if (e.field !== "none") base[e.field] = e.value;
+          return base;
+        });
+        w.log.entries.length = 0;
+        const body = JSON.stringify({ destination: "Ubot", events });
+        const res = await w.post(body, w.sign(body));
+        await w.settle();
+        const where = `${body.slice(0, 300)} → ${res.status}`;
+        expect(res.status, where).toBeLessThan(500);
+        // A reply token LINE refuses fails the reply, which is logged as it should be.
+        if (!specs.some((e) => e.field === "replyToken"))
+          expect(
+            w.log.entries.filter((l) => l.level === "error"),
+            where,
+          ).toEqual([]);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261208) },
+    );
   });
 });

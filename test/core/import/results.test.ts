@@ -468,12 +468,12 @@ describe("validateResultsTable: fiscal year, level and rank", () => {
     }
   });
 
-  it("reads a positive whole rank, in Thai digits too", () => {
+  it("reads a whole rank up to 100,000, in Thai digits too", () => {
     expect(rowsOf(oneScore("rank", "๕๔๓"))[0]?.scores.rank).toBe(543);
-    for (const rank of ["0", "1.5", "-3", "ที่ 1"]) {
+    for (const rank of ["0", "1.5", "-3", "ที่ 1", "3000000000", "100001"]) {
       const errors = errorsOf(oneScore("rank", rank));
       expect(errors, rank).toEqual([expect.objectContaining({ line: 2, column: "rank" })]);
-      expect(errors[0]?.en).toContain("positive whole number");
+      expect(errors[0]?.en).toContain("whole number from 1 to 100000");
     }
   });
 

@@ -31,7 +31,18 @@ describe("signed links", () => {
   });
 
   it("refuses garbage without throwing", async () => {
-    for (const token of ["", ".", "abc", "a.b.c", "!!!.???", `${"x".repeat(40)}.`]) {
+    for (const token of [
+      "",
+      ".",
+      "abc",
+      "a.b.c",
+      "!!!.???",
+      `${"x".repeat(40)}.`,
+      "abc.A",
+      "a.b",
+      "A.abc",
+      "abcde.AAAAA",
+    ]) {
       expect((await verifyLink(SECRET, token, NOW)).ok).toBe(false);
     }
   });

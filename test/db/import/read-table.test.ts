@@ -8,6 +8,7 @@ import {
   MAX_IMPORT_BYTES,
   readTable,
   type TableRead,
+  UPLOAD_LIMITS,
 } from "../../../db/import/read-table.ts";
 import { SHIPPED } from "../../fixtures/frameworks.ts";
 
@@ -161,6 +162,36 @@ describe("readTable: refusals", () => {
       },
     });
     expect(MAX_IMPORT_BYTES).toBe(25 * 1024 * 1024);
+  });
+
+  it("refuses a file past each limit, naming the limit in Thai", async () => {
+    const limits = { ...UPLOAD_LIMITS, maxRows: 3, maxColumns: 4, maxCellChars: 50 };
+    const th = async (text: string, name = "r.csv") => {
+      const read = await readTable(utf8(text), name, limits);
+      return read.ok ? "read" : read.issue.th;
+    };
+    expect(await th("a\nb\nc\nd\ne\n")).toBe("ไฟล์มีเกิน 3 แถว — แยกไฟล์ตามปีงบประมาณ");
+    expect(await th("a,b,c,d,e\n")).toBe("แถว 1 มี 5 คอลัมน์ รับได้ไม่เกิน 4 คอลัมน์");
+    expect(await th("a\nb\nc\n")).toBe("read");
+    const xlsx = await xlsxOf([["a"], ["b"], ["c"], ["d"]]);
+    const read = await readTable(xlsx, "r.xlsx", limits);
+    expect(!read.ok && read.issue.th).toBe("ไฟล์มีเกิน 3 แถว — แยกไฟล์ตามปีงบประมาณ");
+  });
+
+  it("quotes at most a short prefix of a cell that is too long", async () => {
+    const cell = `${"ก".repeat(45)}${"x".repeat(1_000_000)}`;
+    const read = await readTable(utf8(`a,${cell}\n`), "r.csv", UPLOAD_LIMITS);
+    expect(read.ok).toBe(false);
+    const { th, en } = (read as { issue: { th: string; en: string } }).issue;
+    expect(th).toContain("แถว 1 คอลัมน์ที่ 2 ยาว 1,000,045 ตัวอักษร รับได้ไม่เกิน 2,000");
+    expect(th.length).toBeLessThan(200);
+    expect(en.length).toBeLessThan(200);
+  });
+
+  it("refuses an Excel file that would unpack past its limit, before unpacking it", async () => {
+    const xlsx = await xlsxOf([["x".repeat(30_000)], ["y".repeat(30_000)]]);
+    const read = await readTable(xlsx, "r.xlsx", { ...UPLOAD_LIMITS, maxUnzippedBytes: 20_000 });
+    expect(!read.ok && read.issue.th).toMatch(/^ไฟล์ Excel นี้ขยายได้ \d+ MB รับได้ไม่เกิน 0 MB/);
   });
 
   it("refuses files other than .csv and .xlsx", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordChange } from "../../../db/audit.ts";
 import type { DbHandle } from "../../../db/client.ts";
-import { auditLogPage } from "../../../db/repositories/audit-log.ts";
+import { auditLogPage, reportDataVersion } from "../../../db/repositories/audit-log.ts";
 import { ensureFiscalYear } from "../../../db/repositories/fiscal-years.ts";
 import type { AgencyScope } from "../../../db/scope.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
@@ -170,5 +170,24 @@ describe.each(DIALECTS)("audit log pages on %s", (dialect) => {
     expect(seen).toEqual(all);
     // A page that ends exactly at the oldest entry says there is nothing more.
     expect((await auditLogPage(h.db, a, { limit: all.length })).nextBefore).toBeNull();
+  });
+
+  it("gives a new report data version after a change to the agency or a national one, not another agency's", async () => {
+    const before = await reportDataVersion(h.db, a);
+    await recordChange(
+      h.db,
+      { label: "ทดสอบ" },
+      { agencyId: b.agencyId, action: "update", entity: "measure" },
+    );
+    expect(await reportDataVersion(h.db, a)).toBe(before);
+    await recordChange(
+      h.db,
+      { label: "ทดสอบ" },
+      { agencyId: a.agencyId, action: "update", entity: "measure" },
+    );
+    const afterOwn = await reportDataVersion(h.db, a);
+    expect(afterOwn).not.toBe(before);
+    await recordChange(h.db, { label: "ทดสอบ" }, { agencyId: null, action: "load", entity: "framework" });
+    expect(await reportDataVersion(h.db, a)).not.toBe(afterOwn);
   });
 });

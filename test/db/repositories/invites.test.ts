@@ -89,4 +89,25 @@ describe.each(DIALECTS)("invites on %s", (dialect) => {
     expect(await redeemInvite(h.db, u, null, invite.code, NOW)).toEqual({ ok: false, reason: "locked" });
     expect((await redeemInvite(h.db, u, null, invite.code, later(1.1))).ok).toBe(true);
   });
+
+  it("counts a hundred wrong codes sent at once one by one: five are tried, the rest are locked out", async () => {
+    const u = user();
+    const invite = await createInvite(h.db, agencyId, "viewer", { label: "test" }, NOW);
+    const wrong = (i: number) => {
+      const code = String(100000 + i);
+      return code === invite.code ? String(900000 + i) : code;
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => redeemInvite(h.db, u, null, wrong(i), NOW)),
+    );
+    const reasons = outcomes.map((o) => (o.ok ? "joined" : o.reason));
+    expect(reasons.filter((r) => r === "unknown")).toHaveLength(5);
+    expect(reasons.filter((r) => r === "locked")).toHaveLength(95);
+    const attempts = await h.db
+      .selectFrom("invite_attempts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("line_user_id", "=", u)
+      .executeTakeFirstOrThrow();
+    expect(Number(attempts.n)).toBe(5);
+  });
 });

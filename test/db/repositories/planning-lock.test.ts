@@ -6,11 +6,15 @@ import { quotaWarned, recordQuotaWarning } from "../../../db/repositories/quota-
 import type { Database } from "../../../db/schema.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
 
-/** How many sessions hold the planning lock now (pg_locks splits a bigint key into two oids). */
+/**
+ * How many sessions hold the planning lock of this database now (pg_locks splits a bigint key
+ * into two oids, and lists every database's locks: other suites plan on theirs at the same time).
+ */
 async function holders(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from pg_locks
-    where locktype = 'advisory' and granted and classid = 0 and objid = ${PLANNING_LOCK_KEY}`.execute(db);
+    where locktype = 'advisory' and granted and classid = 0 and objid = ${PLANNING_LOCK_KEY}
+      and database = (select oid from pg_database where datname = current_database())`.execute(db);
   return rows[0]!.n;
 }
 
