@@ -237,6 +237,11 @@ export interface NoticesTable {
   item_key: string;
   kind: "lead" | "due" | "overdue";
   day: DateColumn;
+  /** The item, typed: exactly one of the two is set. */
+  step_id: number | null;
+  milestone_id: number | null;
+  /** The due date of the schedule the notice belongs to (its dedupe key's last part). */
+  due_on: DateColumn;
   outbox_id: string | null;
   superseded: Generated<boolean>;
   created_at: Timestamp;

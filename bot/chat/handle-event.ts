@@ -14,9 +14,9 @@ import { redeemInvite } from "../../db/repositories/invites.ts";
 import { setFollowing } from "../../db/repositories/line-users.ts";
 import { membershipsOf } from "../../db/repositories/members.ts";
 import {
-  digestIsStale,
   markDeliveredByReply,
   settleMessage,
+  staleDigests,
   undeliveredFor,
 } from "../../db/repositories/outbox.ts";
 import { directResults, type ResultsReader } from "../../db/repositories/results-cache.ts";
@@ -233,10 +233,14 @@ async function replyWithHeld(
   const claimed = await claimDigestsForReply(db, riders.memberIds, bangkokDate(now), now, room - used);
   const digests: { id: string; messages: Message[] }[] = [];
   const left: ClaimedDigest[] = [];
+  // The sender's rule: a digest whose every step was done since it was planned is not sent.
+  const stale = await staleDigests(
+    db,
+    claimed.map((d) => d.id),
+  );
   for (const d of claimed) {
     const messages = d.payload as Message[];
-    // The sender's rule: a digest whose every step was done since it was planned is not sent.
-    if (await digestIsStale(db, d.id)) {
+    if (stale.has(d.id)) {
       await settleMessage(db, d.id, {
         status: "dead",
         error: "not sent: every item was done before sending",

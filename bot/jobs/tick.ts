@@ -2,20 +2,19 @@ import type { Kysely } from "kysely";
 import type { DigestItemView } from "../../core/chat/cards.ts";
 import { digestMessage } from "../../core/chat/flex/digest.ts";
 import { LINE_LIMITS } from "../../core/line/limits.ts";
-import type { Digest, DueItem } from "../../core/measures/model.ts";
-import { digestMarker, planNotices } from "../../core/measures/plan.ts";
+import { DEFAULT_PREFS, type Digest, type DueItem } from "../../core/measures/model.ts";
+import { digestMarker, digestSlot, planNotices } from "../../core/measures/plan.ts";
 import { addDays, daysBetween, formatThaiDate } from "../../core/thai/date.ts";
 import { bangkokDate, fiscalYearOfDate } from "../../core/thai/fiscal-year.ts";
-import { dueItemsAcrossAgencies } from "../../db/repositories/due-items.ts";
-import { reminderRecipients } from "../../db/repositories/member-prefs.ts";
-import { ensureNationalCalendar } from "../../db/repositories/milestones.ts";
 import {
-  type NoticeRecord,
-  recordedNoticeKeys,
-  recordPlannedNotices,
-  recordSupersededNotices,
-} from "../../db/repositories/notices.ts";
-import { enqueueMessage, releaseHeld } from "../../db/repositories/outbox.ts";
+  agencyBlocks,
+  type PendingRemindersQuery,
+  pendingReminders,
+} from "../../db/repositories/due-items.ts";
+import { quietHourSettings, reminderRecipients } from "../../db/repositories/member-prefs.ts";
+import { ensureNationalCalendar } from "../../db/repositories/milestones.ts";
+import { type NoticeRecord, recordNotices } from "../../db/repositories/notices.ts";
+import { enqueueMessages, releaseHeld } from "../../db/repositories/outbox.ts";
 import { withPlanningLock } from "../../db/repositories/planning-lock.ts";
 import { recordQuotaWarning } from "../../db/repositories/quota-warnings.ts";
 import type { Database } from "../../db/schema.ts";
@@ -49,6 +48,10 @@ const LOOK_BACK_DAYS = 400;
 const LOOK_AHEAD_DAYS = 31;
 export const QUOTA_WARNING_SHARE = 0.8;
 const MULTICAST_MAX = LINE_LIMITS.multicastRecipients;
+/** Digest messages made, queued and recorded together: a few batches of INSERT, a few MB. */
+const MESSAGES_AT_ONCE = 2_000;
+/** Agencies planned together: a few thousand members, their items and digests. */
+const AGENCIES_AT_ONCE = 1_000;
 
 /**
  * One scheduler step, the same from the Node interval, the Workers cron and the CLI: plan the
@@ -72,86 +75,130 @@ async function plan(deps: TickDeps): Promise<Omit<TickReport, "send" | "quota">>
     const fiscalYear = fiscalYearOfDate(today);
     await ensureNationalCalendar(trx, fiscalYear);
     await ensureNationalCalendar(trx, fiscalYear + 1);
-    const items = await dueItemsAcrossAgencies(trx, {
-      from: addDays(today, -LOOK_BACK_DAYS),
-      to: addDays(today, LOOK_AHEAD_DAYS),
-    });
-    const memberIds = [...new Set(items.flatMap((i) => i.ownerIds))];
-    if (memberIds.length === 0) return { digests: 0, notices: 0, superseded: 0 };
-    const members = await reminderRecipients(trx, memberIds);
-    const sent = await recordedNoticeKeys(trx, memberIds, addDays(today, -LOOK_BACK_DAYS - LOOK_AHEAD_DAYS));
-    const result = planNotices({ items, members: [...members.values()].map((m) => m.prefs), now, sent });
-    const byKey = new Map(items.map((i) => [`${i.agencyId}|${i.key}`, i]));
-    let notices = 0;
-    // Members whose digests say exactly the same thing at the same time (co-owners of the same
-    // steps) get one multicast; everyone else one push. Quota counts per recipient either way.
-    const groups = new Map<string, { digests: Digest[]; payload: unknown[] }>();
-    for (const digest of result.digests) {
-      const member = members.get(digest.memberId)!;
-      const payload = [digestMessage(digestView(digest, member.agencyName, member.agencyId, byKey))];
-      const key = `${member.agencyId}|${digest.sendAt.toISOString()}|${JSON.stringify(payload)}`;
-      const group = groups.get(key) ?? { digests: [], payload };
-      group.digests.push(digest);
-      groups.set(key, group);
+    // Only what has a notice due and newer than its schedule's watermark, for members without a
+    // digest yet on their digest day: on most minutes, nothing. A block of agencies at a time, so
+    // that a first tick on a country nobody has reminded holds one block's items, not the nation's
+    // (a member, their items and their co-owners are all of one agency).
+    const slots = (await quietHourSettings(trx)).map((q) => ({ ...q, day: digestSlot(q, now).day }));
+    const total = { digests: 0, notices: 0, superseded: 0 };
+    for (const agencies of await agencyBlocks(trx, AGENCIES_AT_ONCE)) {
+      const block = await planAgencies(trx, now, {
+        from: addDays(today, -LOOK_BACK_DAYS),
+        to: addDays(today, LOOK_AHEAD_DAYS),
+        today,
+        slots,
+        defaults: DEFAULT_PREFS,
+        agencies,
+      });
+      total.digests += block.digests;
+      total.notices += block.notices;
+      total.superseded += block.superseded;
     }
-    const batches = [...groups.values()].flatMap(({ digests, payload }) =>
-      Array.from({ length: Math.ceil(digests.length / MULTICAST_MAX) }, (_, i) => ({
-        digests: digests.slice(i * MULTICAST_MAX, (i + 1) * MULTICAST_MAX),
-        payload,
-      })),
-    );
-    for (const { digests, payload } of batches) {
+    if (total.digests) deps.log.info("reminders planned", { digests: total.digests, notices: total.notices });
+    return total;
+  });
+  return planned ?? { digests: 0, notices: 0, superseded: 0, planningSkipped: true };
+}
+
+/** Plans, queues and records the reminders of one block of agencies (pendingReminders' query). */
+async function planAgencies(
+  trx: Kysely<Database>,
+  now: Date,
+  query: PendingRemindersQuery,
+): Promise<{ digests: number; notices: number; superseded: number }> {
+  const { items, watermarks } = await pendingReminders(trx, query);
+  const memberIds = [...new Set(items.flatMap((i) => i.ownerIds))];
+  if (memberIds.length === 0) return { digests: 0, notices: 0, superseded: 0 };
+  const members = await reminderRecipients(trx, memberIds);
+  const result = planNotices({
+    items,
+    members: [...members.values()].map((m) => m.prefs),
+    now,
+    watermarks,
+  });
+  const byKey = new Map(items.map((i) => [`${i.agencyId}|${i.key}`, i]));
+  // Members whose digests say exactly the same thing at the same time (co-owners of the same
+  // steps) get one multicast; everyone else one push. Quota counts per recipient either way.
+  // A digest's message is made of its agency, day and notices (digestView), so these say whether
+  // two digests read the same without making either message yet.
+  const groups = new Map<string, Digest[]>();
+  for (const digest of result.digests) {
+    const { agencyId } = members.get(digest.memberId)!;
+    const said = digest.notices.map((n) => `${n.itemKey}:${n.kind}:${n.day}`).join(",");
+    const key = `${agencyId}|${digest.sendAt.toISOString()}|${digest.day}|${said}`;
+    const group = groups.get(key);
+    if (group) group.push(digest);
+    else groups.set(key, [digest]);
+  }
+  const batches = [...groups.values()].flatMap((digests) =>
+    Array.from({ length: Math.ceil(digests.length / MULTICAST_MAX) }, (_, i) =>
+      digests.slice(i * MULTICAST_MAX, (i + 1) * MULTICAST_MAX),
+    ),
+  );
+  groups.clear();
+  // A slice at a time: the messages of a national morning would otherwise all sit in memory.
+  // The next slice's messages are made while the database writes the last one.
+  let notices = 0;
+  let writing: Promise<void> = Promise.resolve();
+  for (let start = 0; start < batches.length; start += MESSAGES_AT_ONCE) {
+    const slice = batches.slice(start, start + MESSAGES_AT_ONCE);
+    const messages = slice.map((digests) => {
       const first = digests[0]!;
       const member = members.get(first.memberId)!;
       const ids = digests.map((d) => d.memberId).sort((a, b) => a - b);
-      const outboxId = await enqueueMessage(trx, {
+      return {
         agencyId: member.agencyId,
         ...(digests.length === 1 ? { memberId: first.memberId } : {}),
         recipients: digests.map((d) => members.get(d.memberId)!.prefs.lineUserId),
-        kind: "digest",
+        kind: "digest" as const,
         day: first.day,
-        payload,
+        payload: [digestMessage(digestView(first, member.agencyName, member.agencyId, byKey))],
         sendAt: first.sendAt,
         naturalKey:
           digests.length === 1
             ? digestMarker(first.memberId, first.day)
             : `digest|${ids.join(",")}|${first.day}`,
+      };
+    });
+    await writing;
+    writing = (async () => {
+      const outboxIds = await enqueueMessages(trx, messages);
+      const records: NoticeRecord[] = [];
+      slice.forEach((digests, i) => {
+        const outboxId = outboxIds[i];
+        if (outboxId === undefined) {
+          const ids = digests.map((d) => d.memberId).sort((a, b) => a - b);
+          throw new Error(`a digest for members ${ids.join(",")} on ${digests[0]!.day} already exists`);
+        }
+        for (const d of digests) {
+          const agencyId = members.get(d.memberId)!.agencyId;
+          for (const n of d.notices) {
+            records.push({
+              dedupeKey: n.dedupeKey,
+              agencyId,
+              memberId: n.memberId,
+              itemKey: n.itemKey,
+              kind: n.kind,
+              day: n.day,
+              dueOn: byKey.get(`${agencyId}|${n.itemKey}`)!.dueOn,
+              outboxId,
+            });
+          }
+        }
       });
-      if (!outboxId) throw new Error(`a digest for members ${ids.join(",")} on ${first.day} already exists`);
-      const records = digests.flatMap((d) =>
-        d.notices.map(
-          (n): NoticeRecord => ({
-            dedupeKey: n.dedupeKey,
-            agencyId: member.agencyId,
-            memberId: n.memberId,
-            itemKey: n.itemKey,
-            kind: n.kind,
-            day: n.day,
-          }),
-        ),
-      );
-      await recordPlannedNotices(trx, outboxId, records);
+      await recordNotices(trx, records);
       notices += records.length;
-    }
-    await recordSupersededNotices(
-      trx,
-      result.superseded.map((key): NoticeRecord => {
-        const [memberId, itemKey, kind, , dueOn] = key.split("|") as [string, string, "lead", string, string];
-        return {
-          dedupeKey: key,
-          agencyId: members.get(Number(memberId))!.agencyId,
-          memberId: Number(memberId),
-          itemKey,
-          kind,
-          day: dueOn,
-        };
-      }),
-    );
-    if (result.digests.length)
-      deps.log.info("reminders planned", { digests: result.digests.length, notices });
-    return { digests: result.digests.length, notices, superseded: result.superseded.length };
-  });
-  return planned ?? { digests: 0, notices: 0, superseded: 0, planningSkipped: true };
+    })();
+    // Awaited at the next slice or after the last; a slice that fails to build must not leave
+    // it rejected with nobody listening.
+    writing.catch(() => {});
+  }
+  await writing;
+  return {
+    digests: result.digests.length,
+    notices,
+    superseded: result.supersededCount ?? result.superseded.length,
+  };
 }
 
 function digestView(

@@ -1,11 +1,18 @@
 // The reminder planner: which notices go to whom, merged into one digest per member per day.
-// Pure and stateless: the caller passes `now` and the keys it has already recorded (`sent`), and
-// records what comes back (planned keys, superseded keys, digest markers) before the next run.
+// Pure and stateless: the caller passes `now` and what it has recorded, and records what comes
+// back before the next run.
 //
-// A notice is "handled" once its dedupe key is in `sent` (planned, or recorded as superseded).
-// Everything else whose day has come is pending; a run plans, per (member, item), only the latest
-// pending notice and returns the older ones as superseded, so a run after a crash or a skipped
-// week sends the current reminder once instead of a backlog, and nothing is lost.
+// A notice is "handled" once it is recorded. Everything else whose day has come is pending; a run
+// plans, per (member, item), only the latest pending notice and supersedes the older ones, so a
+// run after a crash or a skipped week sends the current reminder once instead of a backlog, and
+// nothing is lost.
+//
+// What is recorded comes in one of two forms. Watermarks (what the tick keeps): per member, item
+// and due date, the day of the newest notice planned; every notice of that schedule up to that day
+// is handled, so superseded notices need no record at all. Or every key (`sent`): each dedupe key
+// planned or superseded. The two give the same digests as long as a member's lead days stay as
+// they were (see docs/decisions/2026-12-07-notice-watermarks.md); the property tests hold them
+// side by side.
 
 import { bangkokDate } from "../thai/fiscal-year.ts";
 import {
@@ -21,15 +28,29 @@ export interface PlanInput {
   items: DueItem[];
   members: MemberPrefs[];
   now: Date;
-  /** Dedupe keys already recorded (planned or superseded) and digest markers (`digestMarker`). */
+  /**
+   * Digest markers (`digestMarker`) of the digests already made; without `watermarks`, also every
+   * dedupe key recorded (planned or superseded). With `watermarks` only the markers are read.
+   */
   sent?: ReadonlySet<string>;
+  /**
+   * Per member, item and due date (`watermarkKey`), the day of the newest notice recorded: every
+   * notice of that schedule up to that day is handled.
+   */
+  watermarks?: ReadonlyMap<string, string>;
 }
 
 export interface PlanResult {
   /** At most one per member, ordered by sendAt, then memberId; notices by item due date, then key. */
   digests: Digest[];
-  /** Pending notices replaced by a later notice of the same member and item: record them as sent. */
+  /**
+   * Pending notices replaced by a later notice of the same member and item. Without watermarks:
+   * their keys, to record as sent. With watermarks nothing needs recording: empty, and
+   * `supersededCount` says how many there were.
+   */
   superseded: string[];
+  /** With watermarks: how many pending notices were superseded. */
+  supersededCount?: number;
 }
 
 /** Overdue notices repeat every this many days after the due date while the item is not done. */
@@ -52,6 +73,11 @@ export function noticeKey(
 /** What the caller records in `sent` for each digest it is given: one digest per member per day. */
 export function digestMarker(memberId: number, day: string): string {
   return `digest|${memberId}|${day}`;
+}
+
+/** One schedule's watermark: a member's notices about an item for one due date. */
+export function watermarkKey(memberId: number, itemKey: string, dueOn: string): string {
+  return `${memberId}|${itemKey}|${dueOn}`;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -114,9 +140,13 @@ export function planNotices(input: PlanInput): PlanResult {
 
   const digests: Digest[] = [];
   const superseded: string[] = [];
+  let supersededCount = 0;
   // Keys planned or superseded in this run (items repeated in the input plan once).
   const taken = new Set<string>();
   const handled = (key: string) => sent.has(key) || taken.has(key);
+  // With watermarks: each schedule's watermark as a day number, moved by what this run plans.
+  const watermarks = input.watermarks;
+  const runMarks = new Map<string, number>();
 
   for (const memberId of [...itemsByMember.keys()].sort((a, b) => a - b)) {
     const member = members.get(memberId)!;
@@ -124,7 +154,23 @@ export function planNotices(input: PlanInput): PlanResult {
     // Already a digest that day: everything waits for the next day's digest (see above).
     if (sent.has(digestMarker(memberId, day))) continue;
     const notices: Notice[] = [];
+    const leads = leadDaysOf(member);
     for (const item of itemsByMember.get(memberId) ?? []) {
+      if (watermarks !== undefined) {
+        const mark = watermarkKey(memberId, item.key, item.dueOn);
+        const recorded = watermarks.get(mark);
+        const through = Math.max(
+          runMarks.get(mark) ?? Number.NEGATIVE_INFINITY,
+          recorded !== undefined && isIsoDate(recorded) ? dayNumber(recorded) : Number.NEGATIVE_INFINITY,
+        );
+        const { planned, older } = planItemAfter(member, leads, item, day, through);
+        supersededCount += older;
+        if (planned !== undefined) {
+          runMarks.set(mark, dayNumber(planned.day));
+          notices.push(planned);
+        }
+        continue;
+      }
       const { planned, olderKeys } = planItem(member, item, day, handled);
       for (const key of olderKeys) {
         taken.add(key);
@@ -141,7 +187,7 @@ export function planNotices(input: PlanInput): PlanResult {
   }
 
   digests.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.memberId - b.memberId);
-  return { digests, superseded };
+  return watermarks === undefined ? { digests, superseded } : { digests, superseded, supersededCount };
 }
 
 /** A member's notice schedule for an item, every notice whose day ≤ lastDay, oldest first. */
@@ -158,10 +204,7 @@ export function noticeSchedule(member: MemberPrefs, item: DueItem, lastDay: stri
     });
   };
   // Largest lead first = earliest day first; 0 is the due-day notice; other values are ignored.
-  const leads = [...new Set(member.leadDays)]
-    .filter((d) => Number.isInteger(d) && d >= 0)
-    .sort((a, b) => b - a);
-  for (const lead of leads) {
+  for (const lead of leadDaysOf(member)) {
     const day = addDays(item.dueOn, -lead);
     if (day <= lastDay) push(lead === 0 ? "due" : "lead", lead, day);
   }
@@ -215,15 +258,88 @@ function planItem(
 }
 
 /**
+ * planItem for a schedule whose notices up to day number `through` are handled (its watermark);
+ * `leads` are the member's (leadDaysOf).
+ * The same rules, in day numbers, building only the notice it plans: a first tick on a year
+ * nobody has touched meets millions of old notices, and none of them needs a key or an object.
+ */
+function planItemAfter(
+  member: MemberPrefs,
+  leads: readonly number[],
+  item: DueItem,
+  digestDay: string,
+  through: number,
+): { planned?: Notice; older: number } {
+  if (item.snoozedUntil !== undefined && item.snoozedUntil > digestDay) return { older: 0 };
+  if (item.remindWhenLate === false && addDays(item.dueOn, LATE_DATE_GRACE_DAYS) < digestDay) {
+    return { older: 0 };
+  }
+  const due = dayNumber(item.dueOn);
+  const last = dayNumber(digestDay);
+  // The pending notices (after the watermark, by the digest day), oldest first, as noticeSchedule
+  // would list them.
+  const pending: { kind: NoticeKind; offsetDays: number; day: number }[] = [];
+  for (const lead of leads) {
+    const day = due - lead;
+    if (day <= last && day > through)
+      pending.push({ kind: lead === 0 ? "due" : "lead", offsetDays: lead, day });
+  }
+  if (item.remindWhenLate !== false && last >= due + OVERDUE_EVERY_DAYS) {
+    const first = Math.max(1, Math.floor((through - due) / OVERDUE_EVERY_DAYS) + 1);
+    for (let k = first; due + k * OVERDUE_EVERY_DAYS <= last; k++) {
+      pending.push({
+        kind: "overdue",
+        offsetDays: k * OVERDUE_EVERY_DAYS,
+        day: due + k * OVERDUE_EVERY_DAYS,
+      });
+    }
+  }
+  // The latest notice of the schedule is the latest pending one, or it is handled.
+  const latest = pending.at(-1);
+  if (latest === undefined) return { older: 0 };
+  const release = pending.some((n) => !heldForWeekDay(member, n.kind, n.offsetDays, n.day, last));
+  if (!release) return { older: 0 };
+  const day = isoDay(latest.day);
+  return {
+    planned: {
+      memberId: member.memberId,
+      itemKey: item.key,
+      kind: latest.kind,
+      offsetDays: latest.offsetDays,
+      day,
+      dedupeKey: noticeKey(member.memberId, item.key, latest.kind, latest.offsetDays, item.dueOn),
+    },
+    older: pending.length - 1,
+  };
+}
+
+/** A member's lead days as the schedule uses them: whole, not negative, largest first. */
+function leadDaysOf(member: MemberPrefs): number[] {
+  return [...new Set(member.leadDays)].filter((d) => Number.isInteger(d) && d >= 0).sort((a, b) => b - a);
+}
+
+/**
  * "weekly": a lead notice more than a day ahead waits until the digest day has reached the member's
  * weekly day (on or after the notice's own day). A weekly day the planner missed (it was down) does
  * not make the notice wait another week: it goes with the next run.
  */
 function heldForWeek(member: MemberPrefs, notice: Notice, digestDay: string): boolean {
-  if (member.frequency !== "weekly" || notice.kind !== "lead" || notice.offsetDays <= 1) return false;
+  return heldForWeekDay(member, notice.kind, notice.offsetDays, dayNumber(notice.day), dayNumber(digestDay));
+}
+
+/** heldForWeek in day numbers. */
+function heldForWeekDay(
+  member: MemberPrefs,
+  kind: NoticeKind,
+  offsetDays: number,
+  day: number,
+  digestDay: number,
+): boolean {
+  if (member.frequency !== "weekly" || kind !== "lead" || offsetDays <= 1) return false;
   const weeklyDay = isWeekday(member.weeklyDay) ? member.weeklyDay : DEFAULT_PREFS.weeklyDay;
-  const wait = (weeklyDay - weekday(notice.day) + 7) % 7;
-  return daysBetween(notice.day, digestDay) < wait;
+  // Day 0 (1970-01-01) was a Thursday.
+  const wait = (weeklyDay - ((day + 4) % 7) + 7) % 7;
+  return digestDay - day < wait;
 }
 
 interface QuietHours {
@@ -233,7 +349,7 @@ interface QuietHours {
 }
 
 /** A malformed "HH:MM" falls back to the default quiet hours, both ends together. */
-function quietHours(member: MemberPrefs): QuietHours {
+function quietHours(member: Pick<MemberPrefs, "quietStart" | "quietEnd">): QuietHours {
   const start = parseClock(member.quietStart);
   const end = parseClock(member.quietEnd);
   if (start !== undefined && end !== undefined) return { start, end };
@@ -254,8 +370,11 @@ export function isQuietAt(member: MemberPrefs, instant: Date): boolean {
   return isQuiet(quietHours(member), local - Math.floor(local / DAY_MS) * DAY_MS);
 }
 
-/** When a member's digest planned at `now` goes out, and its Bangkok date. */
-function digestSlot(member: MemberPrefs, now: Date): { day: string; sendAt: Date } {
+/** When a member's digest planned at `now` goes out, and its Bangkok date (the digest day). */
+export function digestSlot(
+  member: Pick<MemberPrefs, "quietStart" | "quietEnd">,
+  now: Date,
+): { day: string; sendAt: Date } {
   const quiet = quietHours(member);
   const local = now.getTime() + BANGKOK_OFFSET_MS;
   const midnight = Math.floor(local / DAY_MS) * DAY_MS;
@@ -288,17 +407,30 @@ function isWeekday(value: number): boolean {
 }
 
 function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return isoDay(dayNumber(isoDate) + days);
 }
 
-/** to − from, in days. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+// Days as numbers (days since 1970-01-01), both ways remembered: a national plan handles a few
+// hundred distinct dates hundreds of thousands of times.
+const dayNumbers = new Map<string, number>();
+const isoDays = new Map<number, string>();
+
+function dayNumber(isoDate: string): number {
+  let n = dayNumbers.get(isoDate);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size < 100_000) dayNumbers.set(isoDate, n);
+  }
+  return n;
 }
 
-/** 0 = Sunday … 6 = Saturday. */
-function weekday(isoDate: string): number {
-  return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+function isoDay(n: number): string {
+  let iso = isoDays.get(n);
+  if (iso === undefined) {
+    iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size < 100_000) isoDays.set(n, iso);
+  }
+  return iso;
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { DEFAULT_PREFS, type MemberPrefs } from "../../core/measures/model.ts";
 import { changedFields, recordChange } from "../audit.ts";
 import type { Database } from "../schema.ts";
@@ -109,7 +109,8 @@ export async function reminderRecipients(
       "p.weekly_day",
       "u.following",
     ])
-    .where("m.id", "in", memberIds)
+    // One array parameter, however many members: a national tick names tens of thousands.
+    .where(sql<boolean>`m.id = any(${memberIds}::int[])`)
     .where("m.active", "=", true)
     .execute();
   return new Map(
@@ -132,6 +133,24 @@ export async function reminderRecipients(
       },
     ]),
   );
+}
+
+/**
+ * SYSTEM USE ONLY (the planner): every pair of quiet hours members use ("HH:MM" start, end), the
+ * defaults included, so that each member's digest day can be worked out once per pair.
+ */
+export async function quietHourSettings(
+  db: Kysely<Database>,
+): Promise<{ quietStart: string; quietEnd: string }[]> {
+  const rows = await db.selectFrom("member_prefs").select(["quiet_start", "quiet_end"]).distinct().execute();
+  const pairs = new Map<string, { quietStart: string; quietEnd: string }>();
+  for (const { quietStart, quietEnd } of [
+    DEFAULT_PREFS,
+    ...rows.map((r) => ({ quietStart: r.quiet_start, quietEnd: r.quiet_end })),
+  ]) {
+    pairs.set(`${quietStart}-${quietEnd}`, { quietStart, quietEnd });
+  }
+  return [...pairs.values()];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { batches, inBatches } from "../batches.ts";
 import type { Database, OutboxStatus } from "../schema.ts";
 
 export interface OutboxRow {
@@ -70,15 +71,35 @@ export type Settlement =
   | { status: "held"; error: string }
   | { status: "dead"; error: string };
 
-/** Records what happened to a claimed message; only the claim that is still current may settle it. */
+/**
+ * Records what happened to claimed messages, all in one statement; only a claim that is still
+ * current ("sending") is settled.
+ */
+export async function settleMessages(
+  db: Kysely<Database>,
+  settled: readonly { id: string; outcome: Settlement }[],
+): Promise<void> {
+  for (const batch of batches(settled, 5)) {
+    const ids = batch.map((s) => s.id);
+    const statuses = batch.map(
+      ({ outcome }): OutboxStatus => (outcome.status === "retry" ? "pending" : outcome.status),
+    );
+    const sentAt = batch.map(({ outcome }) => (outcome.status === "sent" ? outcome.at.toISOString() : null));
+    const nextAt = batch.map(({ outcome }) => (outcome.status === "retry" ? outcome.at.toISOString() : null));
+    const errors = batch.map(({ outcome }) => ("error" in outcome ? outcome.error : null));
+    await sql`
+      update outbox o
+         set status = v.status, sent_at = coalesce(v.sent_at, o.sent_at),
+             next_attempt_at = coalesce(v.next_at, o.next_attempt_at), last_error = v.error
+        from unnest(${ids}::bigint[], ${statuses}::text[], ${sentAt}::timestamptz[], ${nextAt}::timestamptz[],
+                    ${errors}::text[]) as v(id, status, sent_at, next_at, error)
+       where o.id = v.id and o.status = 'sending'`.execute(db);
+  }
+}
+
+/** Records what happened to one claimed message (settleMessages). */
 export async function settleMessage(db: Kysely<Database>, id: string, outcome: Settlement): Promise<void> {
-  const set: Partial<Record<string, unknown>> & { status: OutboxStatus } =
-    outcome.status === "sent"
-      ? { status: "sent", sent_at: outcome.at, last_error: null }
-      : outcome.status === "retry"
-        ? { status: "pending", next_attempt_at: outcome.at, last_error: outcome.error }
-        : { status: outcome.status, last_error: outcome.error };
-  await db.updateTable("outbox").set(set).where("id", "=", id).where("status", "=", "sending").execute();
+  await settleMessages(db, [{ id, outcome }]);
 }
 
 /** Messages held because the monthly quota ran out go back in line (e.g. when a new month starts). */
@@ -130,25 +151,46 @@ export interface NewMessage {
   naturalKey: string;
 }
 
-/** Adds a message; a second message with the same natural key (or a second digest that day) is ignored. */
-export async function enqueueMessage(db: Kysely<Database>, m: NewMessage): Promise<string | undefined> {
-  const row = await db
-    .insertInto("outbox")
-    .values({
+/**
+ * Adds messages, in as few statements as the parameter limit allows; a message with the natural
+ * key of one already there (or a second digest for a member that day) is ignored. Returns each
+ * message's id, or undefined for one ignored, in the order given.
+ */
+export async function enqueueMessages(
+  db: Kysely<Database>,
+  messages: readonly NewMessage[],
+  maxParameters?: number,
+): Promise<(string | undefined)[]> {
+  const keys = await Promise.all(messages.map((m) => retryKeyFor(m.naturalKey)));
+  const rows = await inBatches(
+    messages.map((m, i) => ({
       agency_id: m.agencyId,
       member_id: m.memberId ?? null,
       recipients: m.recipients,
       kind: m.kind,
       day: m.day,
       payload: JSON.stringify(m.payload),
-      retry_key: await retryKeyFor(m.naturalKey),
+      retry_key: keys[i]!,
       send_at: m.sendAt,
       next_attempt_at: m.sendAt,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row ? String(row.id) : undefined;
+    })),
+    (batch) =>
+      db
+        .insertInto("outbox")
+        .values(batch)
+        .onConflict((oc) => oc.doNothing())
+        .returning(["id", "retry_key"])
+        .execute(),
+    maxParameters,
+  );
+  // RETURNING promises no order: each row is known by its retry key.
+  const ids = new Map(rows.map((r) => [r.retry_key, String(r.id)]));
+  return keys.map((k) => ids.get(k));
+}
+
+/** Adds a message; a second message with the same natural key (or a second digest that day) is ignored. */
+export async function enqueueMessage(db: Kysely<Database>, m: NewMessage): Promise<string | undefined> {
+  return (await enqueueMessages(db, [m]))[0];
 }
 
 /** Held messages that went out inside a (free) reply instead of a push. */
@@ -162,17 +204,21 @@ export async function markDeliveredByReply(db: Kysely<Database>, ids: string[], 
 }
 
 /**
- * True when every measure step a digest reminds of has been done or cancelled since it was
- * planned (e.g. planned in the evening, ticked off before the morning): then it is not sent.
+ * Of these messages, the digests whose every item is a measure step done or cancelled since it
+ * was planned (e.g. planned in the evening, ticked off before the morning): they are not sent.
+ * A digest that names a calendar date, or a step since deleted, is never stale.
  */
-export async function digestIsStale(db: Kysely<Database>, outboxId: string): Promise<boolean> {
+export async function staleDigests(db: Kysely<Database>, outboxIds: readonly string[]): Promise<Set<string>> {
+  if (outboxIds.length === 0) return new Set();
   const rows = await db
     .selectFrom("notices as n")
     .leftJoin("measure_steps as s", (j) =>
-      j.on(sql<boolean>`n.item_key = 'step:' || s.id::text`).onRef("s.agency_id", "=", "n.agency_id"),
+      j.onRef("s.id", "=", "n.step_id").onRef("s.agency_id", "=", "n.agency_id"),
     )
-    .select(["n.item_key", "s.status"])
-    .where("n.outbox_id", "=", outboxId)
+    .select("n.outbox_id")
+    .where(sql<boolean>`n.outbox_id = any(${outboxIds}::bigint[])`)
+    .groupBy("n.outbox_id")
+    .having(sql<boolean>`bool_and(coalesce(s.status in ('done', 'cancelled'), false))`)
     .execute();
-  return rows.length > 0 && rows.every((r) => r.status === "done" || r.status === "cancelled");
+  return new Set(rows.map((r) => String(r.outbox_id)));
 }

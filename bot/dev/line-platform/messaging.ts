@@ -10,9 +10,9 @@ import { flexSizeIssues } from "./checks.ts";
 import { error, invalid, type Outcome } from "./outcomes.ts";
 import type { PlatformState } from "./state.ts";
 import { RETRY_KEY_HEADER } from "./tokens.ts";
-import type { DeliveredMessage, DeliveryVia } from "./types.ts";
+import type { DeliveredMessage, DeliveryVia, MessagingEndpoint } from "./types.ts";
 
-export type Endpoint = "reply" | "push" | "multicast" | "profile" | "loading" | "quota" | "consumption";
+export type Endpoint = MessagingEndpoint;
 
 /** One request as the endpoints see it; `body` is set once the JSON parses. */
 export interface Call {

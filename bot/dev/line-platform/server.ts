@@ -7,8 +7,9 @@
  *
  * It checks what LINE checks: the bearer token, JSON, every message against LINE's OpenAPI schema (see
  * ../openapi/) plus the size limits, single-use reply tokens that expire after 60 s, `X-Line-Retry-Key`
- * (UUID, push/multicast only, a repeat within 24 h → 409 without a second delivery) and the monthly quota. It
- * records every request and every delivered message, and can be told to fail the next requests (429/5xx).
+ * (UUID, push/multicast only, a repeat within 24 h → 409 without a second delivery), the monthly quota and,
+ * when given (`rateLimits`), LINE's requests-per-second limits per endpoint. It records every request and every
+ * delivered message, and can be told to fail the next requests (429/5xx).
  *
  * This file is its lifecycle and routing; messaging.ts, rich-menus.ts and login.ts are the endpoints.
  */
@@ -212,6 +213,9 @@ class Platform implements FakeLinePlatform {
         "Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid.",
       );
     }
+
+    const limited = this.#state.rateLimits.take(endpoint, call.time);
+    if (limited) return limited;
 
     const failure = this.#state.failures.take(path);
     if (failure && !failure.options.afterProcessing) return failureOutcome(failure);

@@ -1,6 +1,7 @@
 /** The platform's memory, shared by its endpoints: what was asked and sent, and what is still usable. */
 import type { SchemaValidator } from "../openapi/validator.ts";
 import { Failures } from "./failures.ts";
+import { RateLimits } from "./rate-limits.ts";
 import { ReplyTokens, RetryKeys } from "./tokens.ts";
 import type {
   DeliveredMessage,
@@ -28,6 +29,7 @@ export interface PlatformState {
   readonly replyTokens: ReplyTokens;
   readonly retryKeys: RetryKeys;
   readonly failures: Failures;
+  readonly rateLimits: RateLimits;
   readonly listeners: Set<(delivery: DeliveredMessage) => void>;
   readonly richMenus: Map<string, FakeRichMenu>;
   defaultRichMenuId: string | undefined;
@@ -49,6 +51,7 @@ export function createState(options: FakeLinePlatformOptions, validator: SchemaV
     replyTokens: new ReplyTokens(),
     retryKeys: new RetryKeys(),
     failures: new Failures(),
+    rateLimits: new RateLimits(options.rateLimits),
     listeners: new Set(),
     richMenus: new Map(),
     defaultRichMenuId: undefined,
@@ -64,6 +67,7 @@ export function resetState(state: PlatformState): void {
   state.replyTokens.clear();
   state.retryKeys.clear();
   state.failures.clear();
+  state.rateLimits.clear();
   state.quota = startingQuota(state.options);
   Object.assign(state.stats, { requests: 0, deliveries: 0, byStatus: {} });
 }

@@ -35,7 +35,22 @@ export interface FakeLinePlatformOptions {
    * so a long run does not grow memory.
    */
   record?: boolean;
+  /**
+   * Requests per second each endpoint accepts, as LINE limits every channel (its reference: push 2,000,
+   * multicast 200). Over it: 429 with Retry-After, and the request is not processed. Default: no limit.
+   */
+  rateLimits?: Partial<Record<MessagingEndpoint, number>>;
 }
+
+/** The Messaging API endpoints the platform answers. */
+export type MessagingEndpoint =
+  | "reply"
+  | "push"
+  | "multicast"
+  | "profile"
+  | "loading"
+  | "quota"
+  | "consumption";
 
 export interface FakeStats {
   requests: number;

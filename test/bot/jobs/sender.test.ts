@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeLinePlatform, startFakeLinePlatform } from "../../../bot/dev/line-platform/server.ts";
 import { retryDelayMs, sendDue } from "../../../bot/jobs/sender.ts";
-import { createLineClient } from "../../../bot/line/client.ts";
+import { createLineClient, type LineClient } from "../../../bot/line/client.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import { enqueueMessage, releaseHeld } from "../../../db/repositories/outbox.ts";
@@ -159,6 +159,62 @@ describe.each(DIALECTS)("outbox sender on %s", (dialect) => {
       clock = new Date(clock.getTime() + 3600_000);
     }
     expect(await statuses()).toEqual(["dead"]);
+  });
+
+  it("pushes several at once but never more than its concurrency, each message once", async () => {
+    const users = await enqueue(40);
+    const line = createLineClient({ channelAccessToken: TOKEN, baseURL: fake.url });
+    let inFlight = 0;
+    let most = 0;
+    const counted: LineClient = {
+      ...line,
+      async push(to, messages, retryKey) {
+        most = Math.max(most, ++inFlight);
+        try {
+          await line.push(to, messages, retryKey);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    expect(await sendDue({ ...deps(), line: counted }, { batch: 15, concurrency: 4 })).toEqual({
+      sent: 40,
+      retried: 0,
+      held: 0,
+      dead: 0,
+    });
+    expect(most).toBeLessThanOrEqual(4);
+    deliveredOnce(users);
+  });
+
+  it("starts no new round once its time budget is spent, and the next call goes on", async () => {
+    const users = await enqueue(10);
+    // Each reading of the clock is a second later: the first round alone fits a 1.5 s budget.
+    const ticking = () => ({
+      ...deps(),
+      now: () => {
+        clock = new Date(clock.getTime() + 1000);
+        return clock;
+      },
+    });
+    expect((await sendDue(ticking(), { batch: 4, budgetMs: 1500 })).sent).toBe(4);
+    expect((await sendDue(ticking(), { batch: 4, budgetMs: 1500 })).sent).toBe(4);
+    expect((await sendDue(ticking(), { batch: 4, budgetMs: 1500 })).sent).toBe(2);
+    deliveredOnce(users);
+  });
+
+  it("keeps to the platform's rate instead of being refused", async () => {
+    const limited = await startFakeLinePlatform({ channelAccessToken: TOKEN, rateLimits: { push: 20 } });
+    try {
+      const users = await enqueue(50);
+      const line = createLineClient({ channelAccessToken: TOKEN, baseURL: limited.url });
+      const report = await sendDue({ ...deps(), line }, { perSecond: { push: 20, multicast: 20 } });
+      expect(report).toEqual({ sent: 50, retried: 0, held: 0, dead: 0 });
+      expect(limited.requests.filter((r) => r.status === 429)).toEqual([]);
+      for (const to of users) for (const u of to) expect(limited.messagesTo(u), u).toHaveLength(1);
+    } finally {
+      await limited.close();
+    }
   });
 
   it("takes back a message left 'sending' by a sender that died, without sending it twice", async () => {

@@ -4,6 +4,7 @@ import { tick } from "../../../bot/jobs/tick.ts";
 import { createLineClient } from "../../../bot/line/client.ts";
 import { memoryLogger } from "../../../bot/log.ts";
 import type { DbHandle } from "../../../db/client.ts";
+import { loadReminderWorld, reminderWorld } from "../../../db/demo/national-reminders.ts";
 import { updateStep } from "../../../db/repositories/measure-steps.ts";
 import { createMeasure } from "../../../db/repositories/measures.ts";
 import { systemScope } from "../../../db/scope.ts";
@@ -249,4 +250,32 @@ describe.each(DIALECTS)("reminder tick on %s", (dialect) => {
     await tick(deps());
     expect(texts(w.lineUserId)).toHaveLength(1);
   });
+
+  it("plans a backlog bigger than one statement may carry, in batches, once", async () => {
+    // Its own database: 250 agencies whose year nobody has touched, planned for the first time in
+    // its middle — every step past due at once, more notices than one batch of INSERT holds.
+    const big = await openTestDb(dialect);
+    try {
+      await loadReminderWorld(big.db, reminderWorld(250, 2570));
+      const plan = (time: string) =>
+        tick({ db: big.db, now: () => at("2027-04-01", time), log: memoryLogger() });
+      const first = await plan("10:00");
+      expect(first.notices).toBeGreaterThan(4_000);
+      const counts = await big.db
+        .selectFrom("notices")
+        .select((eb) => [
+          eb.fn.countAll<number>().as("notices"),
+          eb.fn.count<number>("outbox_id").distinct().as("digests"),
+        ])
+        .executeTakeFirstOrThrow();
+      expect({ notices: Number(counts.notices), digests: Number(counts.digests) }).toEqual({
+        notices: first.notices,
+        digests: first.digests,
+      });
+      expect(first.superseded).toBeGreaterThan(first.notices);
+      expect(await plan("10:01")).toEqual({ digests: 0, notices: 0, superseded: 0 });
+    } finally {
+      await big.close();
+    }
+  }, 120_000);
 });

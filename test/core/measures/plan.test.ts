@@ -13,6 +13,7 @@ import {
   noticeSchedule,
   type PlanResult,
   planNotices,
+  watermarkKey,
 } from "../../../core/measures/plan.ts";
 import { bangkokDate } from "../../../core/thai/fiscal-year.ts";
 
@@ -657,5 +658,164 @@ describe("planNotices: properties over random runs", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Watermarks: the tick records per (member, item, due date) only the day of the newest notice
+// planned, never the superseded ones, and the planner treats everything up to it as handled.
+
+/** The keys a caller with watermarks keeps: digest markers, and each schedule's newest planned day. */
+class WatermarkCaller {
+  readonly markers = new Set<string>();
+  readonly watermarks = new Map<string, string>();
+  readonly digests: Digest[] = [];
+
+  run(items: DueItem[], members: MemberPrefs[], now: Date) {
+    const result = planNotices({ items, members, now, sent: this.markers, watermarks: this.watermarks });
+    for (const digest of result.digests) {
+      this.digests.push(digest);
+      this.markers.add(digestMarker(digest.memberId, digest.day));
+      for (const notice of digest.notices) {
+        const owned = items.find((it) => it.key === notice.itemKey)!;
+        const mark = watermarkKey(digest.memberId, notice.itemKey, owned.dueOn);
+        const before = this.watermarks.get(mark);
+        if (before === undefined || notice.day > before) this.watermarks.set(mark, notice.day);
+      }
+    }
+    return result;
+  }
+}
+
+/** A random world played step by step, handing each run's items, members and instant to `run`. */
+function play(
+  world: typeof worldArb extends fc.Arbitrary<infer T> ? T : never,
+  options: { keepLeadDays: boolean },
+  run: (items: DueItem[], members: MemberPrefs[], now: Date) => void,
+) {
+  const base = addDays("2025-01-01", world.baseOffset);
+  const byId = new Map(world.prefs.map((p, i) => [i + 1, toMember(i + 1, p)]));
+  const items: DueItem[] = world.items.map((g, i) =>
+    item(`step:${i}`, addDays(base, g.dueOffset), {
+      status: g.status,
+      ownerIds: g.owners,
+      ...(g.snooze === null ? {} : { snoozedUntil: addDays(base, g.snooze) }),
+    }),
+  );
+  const once = (now: Date) => run(structuredClone(items), [...byId.values()], now);
+  let now = bkk(base, "00:00");
+  let first = true;
+  for (const step of world.steps) {
+    if (!(step.same && !first)) {
+      const day = addDays(bangkokDate(now), step.gapDays);
+      const at = new Date(Date.parse(`${day}T00:00:00+07:00`) + step.minute * 60_000);
+      if (at.getTime() > now.getTime()) now = at;
+    }
+    first = false;
+    const change = step.mutation;
+    if (change?.type === "prefs") {
+      const id = change.member + 1;
+      const leadDays = options.keepLeadDays ? byId.get(id)!.leadDays : change.prefs.leadDays;
+      byId.set(id, { ...toMember(id, change.prefs), leadDays });
+    } else if (change !== null) {
+      const target = items[change.item % items.length]!;
+      if (change.type === "done") target.status = "done";
+      else if (change.type === "reopen") target.status = "in_progress";
+      else if (change.type === "move") target.dueOn = addDays(target.dueOn, change.days);
+      else target.snoozedUntil = addDays(bangkokDate(now), change.days);
+    }
+    once(now);
+  }
+  const lastDay = bangkokDate(now);
+  for (let d = 1; d <= 7; d++) once(bkk(addDays(lastDay, d), "12:00"));
+  return { items, byId, finalDay: addDays(lastDay, 7) };
+}
+
+describe("planNotices: watermarks instead of every key", () => {
+  it("plans the same digests as the caller that records every planned and superseded key", () => {
+    fc.assert(
+      fc.property(worldArb, (world) => {
+        const keys = new Caller();
+        const marks = new WatermarkCaller();
+        play(world, { keepLeadDays: true }, (items, members, now) => {
+          const byKeys = keys.run(items, members, now);
+          const byMarks = marks.run(items, members, now);
+          expect(byMarks.digests).toEqual(byKeys.digests);
+          expect(byMarks.superseded).toEqual([]);
+          expect(byMarks.supersededCount).toBe(byKeys.superseded.length);
+        });
+        expect(marks.digests).toEqual(keys.digests);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("also when lead days change: never twice, never older than what went out, never missed", () => {
+    fc.assert(
+      fc.property(worldArb, (world) => {
+        const marks = new WatermarkCaller();
+        const planned = new Map<string, Planned>();
+        const { items, byId, finalDay } = play(world, { keepLeadDays: false }, (items, members, now) => {
+          const newest = new Map(marks.watermarks);
+          const result = marks.run(items, members, now);
+          const today = new Set<string>();
+          for (const digest of result.digests) {
+            expect(today.has(digestMarker(digest.memberId, digest.day))).toBe(false);
+            today.add(digestMarker(digest.memberId, digest.day));
+            for (const notice of digest.notices) {
+              const owned = items.find((it) => it.key === notice.itemKey)!;
+              expect(planned.has(notice.dedupeKey)).toBe(false);
+              // After a reminder has gone out, none about an earlier day of the same schedule.
+              const before = newest.get(watermarkKey(digest.memberId, notice.itemKey, owned.dueOn));
+              expect(before === undefined || notice.day > before).toBe(true);
+              planned.set(notice.dedupeKey, {
+                memberId: digest.memberId,
+                itemKey: notice.itemKey,
+                dueOn: owned.dueOn,
+                day: notice.day,
+              });
+            }
+          }
+        });
+        // Every notice due by the final day went out, or a later one of its schedule did.
+        for (const it of items) {
+          if (it.status === "done" || it.status === "cancelled") continue;
+          for (const ownerId of new Set(it.ownerIds)) {
+            const prefs = byId.get(ownerId);
+            if (prefs === undefined || prefs.muted) continue;
+            const plannedDays = [...planned.values()]
+              .filter((p) => p.memberId === ownerId && p.itemKey === it.key && p.dueOn === it.dueOn)
+              .map((p) => p.day);
+            for (const notice of noticeSchedule(prefs, it, finalDay)) {
+              const weeklyHold =
+                prefs.frequency === "weekly" && notice.kind === "lead" && notice.offsetDays > 1;
+              if (notice.day > (weeklyHold ? addDays(finalDay, -7) : finalDay)) continue;
+              const ok = planned.has(notice.dedupeKey) || plannedDays.some((day) => day > notice.day);
+              if (!ok) throw new Error(`missed ${notice.dedupeKey} (final ${finalDay})`);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never brings back a reminder older than one already sent when lead days change", () => {
+    const items = [item("step:1", "2025-06-20")];
+    // The day-before reminder goes out on the 19th; then the member keeps only 7 and 3 days before.
+    const changed = member(1, { leadDays: [7, 3] });
+    const marks = new WatermarkCaller();
+    marks.run(items, [alice], bkk("2025-06-19"));
+    expect(marks.run(items, [changed], bkk("2025-06-20"))).toEqual({
+      digests: [],
+      superseded: [],
+      supersededCount: 0,
+    });
+    // With every key recorded, the 17th's notice was never recorded, so it went out on the 20th,
+    // after the 19th's: the one way the two bookkeepings differ (a member's lead days changed).
+    const keys = new Caller();
+    keys.run(items, [alice], bkk("2025-06-19"));
+    keys.run(items, [changed], bkk("2025-06-20"));
+    expect(keys.log()).toEqual(["2025-06-19 m1 lead1 step:1", "2025-06-20 m1 lead3 step:1"]);
   });
 });

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PREFS } from "../../../core/measures/model.ts";
+import { digestSlot, noticeSchedule, watermarkKey } from "../../../core/measures/plan.ts";
+import { addDays } from "../../../core/thai/date.ts";
+import { bangkokDate } from "../../../core/thai/fiscal-year.ts";
 import type { DbHandle } from "../../../db/client.ts";
+import { rng } from "../../../db/demo/generate.ts";
 import { ValidationError } from "../../../db/errors.ts";
-import { dueItemsAcrossAgencies } from "../../../db/repositories/due-items.ts";
+import { dueItemsAcrossAgencies, pendingReminders } from "../../../db/repositories/due-items.ts";
 import { updateStep } from "../../../db/repositories/measure-steps.ts";
 import { createMeasure } from "../../../db/repositories/measures.ts";
+import { quietHourSettings, reminderRecipients } from "../../../db/repositories/member-prefs.ts";
+import { enqueueMessage } from "../../../db/repositories/outbox.ts";
 import type { Actor, AgencyScope } from "../../../db/scope.ts";
-import { DIALECTS } from "../harness.ts";
+import { DIALECTS, openTestDb } from "../harness.ts";
 import { type MeasuresFixture, openMeasuresDb } from "./measures-fixture.ts";
 
 describe.each(DIALECTS)("due items across agencies on %s", (dialect) => {
@@ -173,5 +180,197 @@ describe.each(DIALECTS)("due items across agencies on %s", (dialect) => {
     await expect(
       dueItemsAcrossAgencies(h.db, { from: "2031-13-01", to: "2031-01-31" }),
     ).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe.each(DIALECTS)("pending reminders on %s", (dialect) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDb(dialect);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("are exactly the pairs of item and owner with a notice newer than the schedule's watermark", async () => {
+    const random = rng(20261207);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const agencyId = (
+      await h.db
+        .insertInto("agencies")
+        .values({
+          code: "PEND1",
+          name_th: "เทศบาลตำบลทดสอบ",
+          agency_type: "เทศบาลตำบล",
+          province: "เลย",
+          district: "ด่านซ้าย",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    // Members with every kind of setting: lead days (none, far ones, the day only), quiet hours
+    // around the planning instants, muted, unfollowed, never opened their settings.
+    const settings: ({
+      lead_days?: number[];
+      quiet_start?: string;
+      quiet_end?: string;
+      muted?: boolean;
+    } | null)[] = [
+      null,
+      {},
+      { lead_days: [14, 3] },
+      { lead_days: [0] },
+      { lead_days: [] },
+      { lead_days: [30, 7, 1, 0] },
+      { quiet_start: "09:00", quiet_end: "12:00" },
+      { quiet_start: "22:00", quiet_end: "06:00", lead_days: [2] },
+      { muted: true },
+    ];
+    const members: number[] = [];
+    for (const [i, prefs] of settings.entries()) {
+      const id = (
+        await h.db
+          .insertInto("members")
+          .values({ agency_id: agencyId, line_user_id: `Upend${i}`, role: i < 3 ? "admin" : "editor" })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      members.push(id);
+      if (prefs)
+        await h.db
+          .insertInto("member_prefs")
+          .values({ member_id: id, agency_id: agencyId, ...prefs })
+          .execute();
+    }
+    await h.db.insertInto("line_users").values({ line_user_id: "Upend1", following: false }).execute();
+    const today = "2027-03-10";
+    const measure = await createMeasure(
+      h.db,
+      { agencyId, role: "admin" },
+      { label: "test" },
+      {
+        fiscalYear: 2570,
+        title: "มาตรการทดสอบ",
+        ownerIds: members,
+        steps: Array.from({ length: 40 }, (_, i) => ({
+          title: `ขั้นตอน ${i}`,
+          dueOn: addDays(today, i * 3 - 80),
+        })),
+      },
+    );
+    for (const [i, offset] of [-3, 1, 5, 12, -4].entries()) {
+      await h.db
+        .insertInto("milestones")
+        .values({
+          agency_id: i % 2 ? agencyId : null,
+          fiscal_year: 2570,
+          title: `วันสำคัญ ${i}`,
+          due_on: addDays(today, offset),
+          kind: "ita",
+          created_by: "test",
+        })
+        .execute();
+    }
+    // Notices already recorded: for some pairs, one of their schedule's days (or another day).
+    const items = await dueItemsAcrossAgencies(h.db, { from: addDays(today, -400), to: addDays(today, 31) });
+    const prefs = await reminderRecipients(h.db, members);
+    let n = 0;
+    for (const item of items) {
+      for (const memberId of item.ownerIds) {
+        if (random() < 0.3) continue;
+        const schedule = noticeSchedule(
+          prefs.get(memberId)!.prefs,
+          item,
+          addDays(today, pick([-7, -1, 0, 1])),
+        );
+        const day =
+          schedule.length && random() < 0.8 ? pick(schedule).day : addDays(item.dueOn, pick([-20, 3, 40]));
+        const [type, id] = item.key.split(":") as ["step" | "milestone", string];
+        await h.db
+          .insertInto("notices")
+          .values({
+            dedupe_key: `recorded|${n++}`,
+            agency_id: agencyId,
+            member_id: memberId,
+            item_key: item.key,
+            step_id: type === "step" ? Number(id) : null,
+            milestone_id: type === "milestone" ? Number(id) : null,
+            kind: "lead",
+            day,
+            due_on: item.dueOn,
+          })
+          .execute();
+      }
+    }
+    // One member already has today's digest.
+    const outboxId = await enqueueMessage(h.db, {
+      agencyId,
+      memberId: members[2]!,
+      recipients: ["Upend2"],
+      kind: "digest",
+      day: today,
+      payload: [],
+      sendAt: new Date(`${today}T09:00:00+07:00`),
+      naturalKey: "pending-test",
+    });
+    await h.db
+      .insertInto("notices")
+      .values({
+        dedupe_key: "digested",
+        agency_id: agencyId,
+        member_id: members[2]!,
+        item_key: `step:${measure.steps[0]!.id}`,
+        step_id: measure.steps[0]!.id,
+        kind: "lead",
+        day: "2000-01-01",
+        due_on: "2000-01-08",
+        outbox_id: outboxId!,
+      })
+      .execute();
+
+    for (const time of ["07:30", "10:00", "21:00", "23:30"]) {
+      const now = new Date(`${today}T${time}:00+07:00`);
+      const slots = (await quietHourSettings(h.db)).map((q) => ({ ...q, day: digestSlot(q, now).day }));
+      const query = {
+        from: addDays(today, -400),
+        to: addDays(today, 31),
+        today: bangkokDate(now),
+        slots,
+        defaults: DEFAULT_PREFS,
+      };
+      const got = await pendingReminders(h.db, query);
+
+      // The reference: every item and owner as dueItemsAcrossAgencies lists them, kept when the
+      // schedule's newest notice by the member's digest day is newer than the newest recorded.
+      const recorded = new Map<string, string>();
+      for (const r of await h.db
+        .selectFrom("notices")
+        .select(["member_id", "item_key", "due_on", "day"])
+        .execute()) {
+        const key = watermarkKey(r.member_id, r.item_key, r.due_on);
+        if (!recorded.has(key) || r.day > recorded.get(key)!) recorded.set(key, r.day);
+      }
+      const expected: string[] = [];
+      for (const item of await dueItemsAcrossAgencies(h.db, { from: query.from, to: query.to })) {
+        for (const memberId of item.ownerIds) {
+          const member = prefs.get(memberId)!.prefs;
+          if (member.muted) continue;
+          const day = digestSlot(member, now).day;
+          if (memberId === members[2] && day === today) continue;
+          if (item.remindWhenLate === false && addDays(item.dueOn, 3) < today) continue;
+          const latest = noticeSchedule(member, item, day).at(-1);
+          const mark = recorded.get(watermarkKey(memberId, item.key, item.dueOn));
+          if (latest !== undefined && (mark === undefined || latest.day > mark))
+            expected.push(`${item.key} m${memberId}`);
+        }
+      }
+      const pairs = got.items.map((i) => `${i.key} m${i.ownerIds[0]}`);
+      expect(pairs.sort(), time).toEqual(expected.sort());
+      expect(pairs.length, time).toBeGreaterThan(10);
+      for (const i of got.items) {
+        const key = watermarkKey(i.ownerIds[0]!, i.key, i.dueOn);
+        expect(got.watermarks.get(key), key).toBe(recorded.get(key));
+      }
+    }
   });
 });

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestMarker } from "../../../core/measures/plan.ts";
 import type { DbHandle } from "../../../db/client.ts";
 import {
+  itemReference,
   type NoticeRecord,
   recordedNoticeKeys,
-  recordPlannedNotices,
-  recordSupersededNotices,
+  recordNotices,
 } from "../../../db/repositories/notices.ts";
 import { enqueueMessage } from "../../../db/repositories/outbox.ts";
 import { DIALECTS, openTestDb } from "../harness.ts";
@@ -14,8 +14,7 @@ describe.each(DIALECTS)("notices on %s", (dialect) => {
   let h: DbHandle;
   let agencyId: number;
   let somchai: number;
-  let somsri: number;
-  let other: number;
+  let outboxId: string;
   beforeAll(async () => {
     h = await openTestDb(dialect);
     agencyId = (
@@ -31,6 +30,93 @@ describe.each(DIALECTS)("notices on %s", (dialect) => {
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
+    somchai = (
+      await h.db
+        .insertInto("members")
+        .values({ agency_id: agencyId, line_user_id: "Unotices-somchai", role: "editor" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    outboxId = (await enqueueMessage(h.db, {
+      agencyId,
+      memberId: somchai,
+      recipients: ["Unotices-somchai"],
+      kind: "digest",
+      day: "2025-03-24",
+      payload: [],
+      sendAt: new Date("2025-03-24T09:00:00+07:00"),
+      naturalKey: `digest|${somchai}|2025-03-24`,
+    }))!;
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const notice = (
+    itemKey: string,
+    kind: NoticeRecord["kind"],
+    offset: number,
+    dueOn: string,
+  ): NoticeRecord => ({
+    dedupeKey: `${somchai}|${itemKey}|${kind}|${offset}|${dueOn}`,
+    agencyId,
+    memberId: somchai,
+    itemKey,
+    kind,
+    day: dueOn,
+    dueOn,
+    outboxId,
+  });
+
+  it("records each notice with its item as a typed reference, its due date and its digest", async () => {
+    await recordNotices(h.db, [
+      notice("step:1", "due", 0, "2025-03-24"),
+      notice("milestone:7", "due", 0, "2025-03-24"),
+    ]);
+    const rows = await h.db
+      .selectFrom("notices")
+      .select(["item_key", "step_id", "milestone_id", "due_on", "outbox_id", "superseded"])
+      .orderBy("item_key")
+      .execute();
+    expect(rows.map((r) => ({ ...r, outbox_id: String(r.outbox_id) }))).toEqual([
+      {
+        item_key: "milestone:7",
+        step_id: null,
+        milestone_id: 7,
+        due_on: "2025-03-24",
+        outbox_id: outboxId,
+        superseded: false,
+      },
+      {
+        item_key: "step:1",
+        step_id: 1,
+        milestone_id: null,
+        due_on: "2025-03-24",
+        outbox_id: outboxId,
+        superseded: false,
+      },
+    ]);
+  });
+
+  it("refuses to record a notice twice", async () => {
+    await expect(recordNotices(h.db, [notice("step:1", "due", 0, "2025-03-24")])).rejects.toThrow();
+  });
+
+  it("records more notices than one statement may carry (65,535 parameters), in batches", async () => {
+    // 10 columns a row: 10,000 rows would be 100,000 parameters in one INSERT.
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      notice(`step:${1000 + i}`, "overdue", 7, "2025-01-06"),
+    );
+    await recordNotices(h.db, many);
+    const { n } = await h.db
+      .selectFrom("notices")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("due_on", "=", "2025-01-06")
+      .executeTakeFirstOrThrow();
+    expect(Number(n)).toBe(10_000);
+  });
+
+  it("gives the push forecast the keys recorded and each member's digests, a shared one for each of them", async () => {
     const member = async (lineUserId: string) =>
       (
         await h.db
@@ -39,88 +125,39 @@ describe.each(DIALECTS)("notices on %s", (dialect) => {
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
-    somchai = await member("Unotices-somchai");
-    somsri = await member("Unotices-somsri");
-    other = await member("Unotices-other");
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-
-  const notice = (
-    memberId: number,
-    itemKey: string,
-    kind: NoticeRecord["kind"],
-    day: string,
-  ): NoticeRecord => ({
-    dedupeKey: `${memberId}|${itemKey}|${kind}|${day}`,
-    agencyId,
-    memberId,
-    itemKey,
-    kind,
-    day,
-  });
-  const digest = async (memberIds: number[], day: string) => {
-    const id = await enqueueMessage(h.db, {
+    const somsri = await member("Unotices-somsri");
+    const other = await member("Unotices-other");
+    const shared = (await enqueueMessage(h.db, {
       agencyId,
-      ...(memberIds.length === 1 ? { memberId: memberIds[0]! } : {}),
-      recipients: memberIds.map((m) => `U${m}`),
+      recipients: ["Unotices-somsri", "Unotices-other"],
       kind: "digest",
-      day,
+      day: "2025-03-25",
       payload: [],
-      sendAt: new Date(`${day}T09:00:00+07:00`),
-      naturalKey: `digest|${memberIds.join(",")}|${day}`,
+      sendAt: new Date("2025-03-25T09:00:00+07:00"),
+      naturalKey: `digest|${somsri},${other}|2025-03-25`,
+    }))!;
+    const due = (memberId: number): NoticeRecord => ({
+      dedupeKey: `${memberId}|step:2|due|0|2025-03-25`,
+      agencyId,
+      memberId,
+      itemKey: "step:2",
+      kind: "due",
+      day: "2025-03-25",
+      dueOn: "2025-03-25",
+      outboxId: shared,
     });
-    return id!;
-  };
-
-  it("remembers planned notices and the digest they went in, for each member", async () => {
-    const outbox = await digest([somchai], "2025-03-24");
-    const planned = notice(somchai, "step:1", "lead", "2025-03-24");
-    await recordPlannedNotices(h.db, outbox, [planned]);
-    const keys = await recordedNoticeKeys(h.db, [somchai, somsri], "2025-03-01");
-    expect(keys).toEqual(new Set([planned.dedupeKey, digestMarker(somchai, "2025-03-24")]));
-  });
-
-  it("finds a multicast digest shared by co-owners for each of them", async () => {
-    const outbox = await digest([somsri, other], "2025-03-25");
-    await recordPlannedNotices(h.db, outbox, [
-      notice(somsri, "step:2", "due", "2025-03-25"),
-      notice(other, "step:2", "due", "2025-03-25"),
-    ]);
-    const keys = await recordedNoticeKeys(h.db, [other], "2025-03-25");
-    expect(keys).toEqual(new Set([`${other}|step:2|due|2025-03-25`, digestMarker(other, "2025-03-25")]));
-  });
-
-  it("forgets what lies before the window and what belongs to other members", async () => {
+    await recordNotices(h.db, [due(somsri), due(other)]);
+    expect(await recordedNoticeKeys(h.db, [other], "2025-03-01")).toEqual(
+      new Set([due(other).dedupeKey, digestMarker(other, "2025-03-25")]),
+    );
+    // Before the window, or nobody asked about: nothing.
     expect(await recordedNoticeKeys(h.db, [somchai], "2025-03-25")).toEqual(new Set());
     expect(await recordedNoticeKeys(h.db, [], "2000-01-01")).toEqual(new Set());
   });
 
-  it("refuses to record a planned notice twice", async () => {
-    const outbox = await digest([somchai], "2025-03-26");
-    await expect(
-      recordPlannedNotices(h.db, outbox, [notice(somchai, "step:1", "lead", "2025-03-24")]),
-    ).rejects.toThrow();
-  });
-
-  it("records superseded notices as done without touching one already planned", async () => {
-    const superseded = notice(somsri, "step:3", "lead", "2025-03-20");
-    await recordSupersededNotices(h.db, [superseded, notice(somchai, "step:1", "lead", "2025-03-24")]);
-    await recordSupersededNotices(h.db, [superseded]);
-    const rows = await h.db
-      .selectFrom("notices")
-      .select(["dedupe_key", "superseded", "outbox_id"])
-      .where("dedupe_key", "in", [superseded.dedupeKey, `${somchai}|step:1|lead|2025-03-24`])
-      .execute();
-    expect(
-      Object.fromEntries(
-        rows.map((r) => [r.dedupe_key, { superseded: r.superseded, sent: r.outbox_id !== null }]),
-      ),
-    ).toEqual({
-      [`${somchai}|step:1|lead|2025-03-24`]: { superseded: false, sent: true },
-      [superseded.dedupeKey]: { superseded: true, sent: false },
-    });
-    expect(await recordedNoticeKeys(h.db, [somsri], "2025-03-01")).toContain(superseded.dedupeKey);
+  it("knows only the planner's item keys", () => {
+    expect(itemReference("step:12")).toEqual({ step_id: 12, milestone_id: null });
+    expect(itemReference("milestone:4")).toEqual({ step_id: null, milestone_id: 4 });
+    expect(() => itemReference("step:12x")).toThrow(/not an item key/);
   });
 });
