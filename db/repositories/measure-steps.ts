@@ -17,6 +17,19 @@ import { recomputeMeasureIn } from "./measures.ts";
 
 type Db = Kysely<Database>;
 
+/** The agency's step, locked for the rest of the transaction; NotFoundError when it has none such. */
+async function lockedStep(trx: Db, agencyId: number, stepId: number) {
+  const row = await trx
+    .selectFrom("measure_steps")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", stepId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError("step", stepId);
+  return row;
+}
+
 /** A step with recorded work (status, progress, note or evidence) is cancelled, not deleted. */
 export class StepInUseError extends Error {
   override readonly name = "StepInUseError";
@@ -69,14 +82,7 @@ export async function updateStep(
   checkStepFields(patch);
   const agencyId = scope.agencyId;
   await inTransaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom("measure_steps")
-      .selectAll()
-      .where("agency_id", "=", agencyId)
-      .where("id", "=", stepId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError("step", stepId);
+    const row = await lockedStep(trx, agencyId, stepId);
     const { ownerIds, today, ...fields } = patch;
     const before: StepFields & { ownerIds?: number[] } = {
       title: row.title,
@@ -216,14 +222,7 @@ export async function deleteStep(
   assertCanWrite(scope);
   const agencyId = scope.agencyId;
   await inTransaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom("measure_steps")
-      .selectAll()
-      .where("agency_id", "=", agencyId)
-      .where("id", "=", stepId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError("step", stepId);
+    const row = await lockedStep(trx, agencyId, stepId);
     if (row.status !== "not_started" || row.progress > 0 || row.note !== "" || row.evidence_url !== null) {
       throw new StepInUseError(stepId);
     }
